@@ -1,0 +1,62 @@
+package ru.storelink.accounts.boundary;
+
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Signs the current request in through the container, shared by the login and registration pages. */
+@ApplicationScoped
+public class Authentication {
+
+    @Inject
+    SecurityContext securityContext;
+
+    /**
+     * @return true when signed in; the response then already redirects the browser (back to the page the
+     *         visitor wanted, or to the home page) and rendering must stop.
+     */
+    public boolean signIn(FacesContext faces, String email, String password) {
+        ExternalContext external = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        HttpServletResponse response = (HttpServletResponse) external.getResponse();
+        // Session fixation: whatever id the visitor had before, the signed-in session gets a new one.
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        AuthenticationStatus status = securityContext.authenticate(request, response, withParams()
+                .newAuthentication(true)
+                .credential(new UsernamePasswordCredential(email, new Password(password))));
+        switch (status) {
+            case SEND_CONTINUE:
+                // Redirected to the originally requested page by the login-to-continue machinery.
+                faces.responseComplete();
+                return true;
+            case SUCCESS:
+                redirect(faces, "/");
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    static void redirect(FacesContext faces, String path) {
+        ExternalContext external = faces.getExternalContext();
+        try {
+            external.redirect(external.getRequestContextPath() + path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        faces.responseComplete();
+    }
+}

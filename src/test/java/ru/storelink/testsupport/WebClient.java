@@ -1,0 +1,127 @@
+package ru.storelink.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A cookie-keeping HTTP client for black-box tests: it fills in and submits our Faces forms the way a
+ * browser would (hidden fields, view state), but also lets a test send what no browser would.
+ */
+public final class WebClient {
+
+    private final URI base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+
+    public WebClient(URL base) {
+        this.base = URI.create(base.toString());
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    public URI uri(String path) {
+        return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    public HttpResponse<String> post(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Loads {@code path}, fills the form's fields (ids without the form prefix) and submits it. */
+    public HttpResponse<String> submit(String path, String formId, Map<String, String> values) {
+        return post(path, formFields(get(path), formId, values));
+    }
+
+    /** The fields a browser would post for form {@code formId} of {@code page}, with {@code values} filled in. */
+    public static Map<String, String> formFields(HttpResponse<String> page, String formId, Map<String, String> values) {
+        Document document = Jsoup.parse(page.body());
+        Element form = document.getElementById(formId);
+        if (form == null) {
+            throw new AssertionError("No form #" + formId + " on " + page.uri() + " (status " + page.statusCode() + ")");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Element input : form.select("input[type=hidden]")) {
+            fields.put(input.attr("name"), input.attr("value"));
+        }
+        values.forEach((field, value) -> fields.put(formId + ":" + field, value));
+        fields.put(formId + ":submit", "");
+        return fields;
+    }
+
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().get(base).stream()
+                .filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst();
+    }
+
+    public void forgetCookies() {
+        cookies.getCookieStore().removeAll();
+    }
+
+    /** Registers a new account; the client is signed in afterwards. */
+    public HttpResponse<String> register(String email, String password) {
+        return submit("/register", "registration", Map.of(
+                "email", email, "password", password, "confirmation", password));
+    }
+
+    public HttpResponse<String> login(String email, String password) {
+        return submit("/login", "login", Map.of("email", email, "password", password));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** A fresh email address, so that tests never depend on each other or on an earlier run's database. */
+    public static String uniqueEmail(String prefix) {
+        return prefix + "-" + Long.toHexString(System.nanoTime()) + "-"
+                + Integer.toHexString((int) (Math.random() * 0xffff)) + "@example.ru";
+    }
+
+    /** The visible text of an HTML page. */
+    public static String text(HttpResponse<String> page) {
+        return Jsoup.parse(page.body()).text();
+    }
+}
