@@ -14,7 +14,7 @@ import java.util.logging.Logger;
  * A form POST to a page without Faces view state was not sent by one of our forms (a hand-made or forged
  * request). Faces would quietly treat it as a fresh GET; we answer 400 with the error page instead, so the
  * sender learns that nothing was done. Forged or expired view state is handled by
- * {@link ViewExpiredExceptionHandler}.
+ * {@link RefusedPostbackExceptionHandler}.
  */
 @WebFilter(servletNames = "FacesServlet", asyncSupported = true)
 public class MissingViewStateFilter extends HttpFilter {

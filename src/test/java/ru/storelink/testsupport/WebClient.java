@@ -26,6 +26,8 @@ import org.jsoup.nodes.Element;
  */
 public final class WebClient {
 
+    public static final String PRIMEFACES_NONCE = "primefaces.nonce";
+
     private final URI base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
@@ -45,6 +47,11 @@ public final class WebClient {
 
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /** A GET carrying only the given cookie, as an attacker replaying a stolen cookie would send it. */
+    public HttpResponse<String> getWithCookie(String path, String name, String value) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Cookie", name + "=" + value).GET());
     }
 
     public HttpResponse<String> post(String path, Map<String, String> fields) {
@@ -74,6 +81,10 @@ public final class WebClient {
         }
         values.forEach((field, value) -> fields.put(formId + ":" + field, value));
         fields.put(formId + ":submit", "");
+        // PrimeFaces' CSP script adds the page's nonce to every post; a browser always sends it.
+        page.headers().firstValue("Content-Security-Policy")
+                .map(csp -> csp.replaceAll(".*'nonce-([^']+)'.*", "$1"))
+                .ifPresent(nonce -> fields.put(PRIMEFACES_NONCE, nonce));
         return fields;
     }
 
@@ -112,12 +123,6 @@ public final class WebClient {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** A fresh email address, so that tests never depend on each other or on an earlier run's database. */
-    public static String uniqueEmail(String prefix) {
-        return prefix + "-" + Long.toHexString(System.nanoTime()) + "-"
-                + Integer.toHexString((int) (Math.random() * 0xffff)) + "@example.ru";
     }
 
     /** The visible text of an HTML page. */

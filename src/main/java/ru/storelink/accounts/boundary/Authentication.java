@@ -34,8 +34,10 @@ public class Authentication {
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
+        // newAuthentication(false): Soteria's login-to-continue then redirects to the saved original request;
+        // a "new" authentication would discard it and always land on the home page.
         AuthenticationStatus status = securityContext.authenticate(request, response, withParams()
-                .newAuthentication(true)
+                .newAuthentication(false)
                 .credential(new UsernamePasswordCredential(email, new Password(password))));
         switch (status) {
             case SEND_CONTINUE:

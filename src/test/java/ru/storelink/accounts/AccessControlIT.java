@@ -1,0 +1,97 @@
+package ru.storelink.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import ru.storelink.testsupport.TestData;
+import ru.storelink.testsupport.WebClient;
+
+/** Black-box: who may see what, and what a session looks like around login and logout. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AccessControlIT {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @ArquillianResource
+    URL base;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/index", "/index.xhtml", "/login.xhtml", "/no-such-page"})
+    void anonymousRequestsLandOnLogin(String path) {
+        HttpResponse<String> response = new WebClient(base).get(path);
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/login", "/register"})
+    void loginAndRegistrationArePublic(String path) {
+        assertThat(new WebClient(base).get(path).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void afterLoginTheOwnerReturnsToThePageTheyWanted() {
+        String email = TestData.uniqueEmail("continue");
+        WebClient setup = new WebClient(base);
+        setup.register(email, PASSWORD);
+
+        WebClient client = new WebClient(base);
+        assertThat(client.get("/index").statusCode()).isEqualTo(302);
+        HttpResponse<String> login = client.login(email, PASSWORD);
+
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/index"));
+        HttpResponse<String> page = client.get("/index");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(WebClient.text(page)).contains("Добро пожаловать в Storelink", email);
+    }
+
+    @Test
+    void loginGivesANewSessionIdAndLogoutEndsTheSession() {
+        String email = TestData.uniqueEmail("session");
+        new WebClient(base).register(email, PASSWORD);
+        WebClient client = new WebClient(base);
+        client.get("/login");
+        String anonymousSession = client.cookie("JSESSIONID").orElseThrow();
+
+        HttpResponse<String> login = client.login(email, PASSWORD);
+        assertThat(login.statusCode()).isEqualTo(302);
+        String signedInSession = client.cookie("JSESSIONID").orElseThrow();
+        assertThat(signedInSession).isNotEqualTo(anonymousSession);
+
+        HttpResponse<String> home = client.get("/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        HttpResponse<String> logout = client.post("/", WebClient.formFields(home, "logout", Map.of()));
+        assertThat(logout.statusCode()).isEqualTo(302);
+        assertThat(logout.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+
+        assertThat(client.get("/").statusCode()).isEqualTo(302);
+        // The old session id is dead too: replaying it does not sign anyone in.
+        assertThat(new WebClient(base).getWithCookie("/", "JSESSIONID", signedInSession).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void logoutByGetIsNotPossible() {
+        String email = TestData.uniqueEmail("getlogout");
+        WebClient client = new WebClient(base);
+        client.register(email, PASSWORD);
+        assertThat(client.get("/").statusCode()).isEqualTo(200);
+
+        client.get("/logout");
+
+        assertThat(client.get("/").statusCode()).isEqualTo(200);
+    }
+}

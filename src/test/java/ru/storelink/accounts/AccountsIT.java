@@ -1,0 +1,154 @@
+package ru.storelink.accounts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult.Status;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Base64;
+import javax.sql.DataSource;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import ru.storelink.accounts.control.AccountIdentityStore;
+import ru.storelink.accounts.control.Accounts;
+import ru.storelink.accounts.control.EmailTakenException;
+import ru.storelink.accounts.control.LoginThrottle;
+import ru.storelink.accounts.entity.Account;
+import ru.storelink.database.DatabaseMigration;
+import ru.storelink.testsupport.TestData;
+
+/** In the container, on the real database: storing accounts, hashing, the identity store and throttling. */
+@ExtendWith(ArquillianExtension.class)
+class AccountsIT {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    AccountIdentityStore identityStore;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Resource(lookup = DatabaseMigration.DATA_SOURCE)
+    DataSource dataSource;
+
+    @Test
+    void storedHashIsPbkdf2Sha256WithAtLeast600000IterationsAndItsOwnSalt() throws Exception {
+        Account first = accounts.register(TestData.uniqueEmail("hash"), PASSWORD);
+        Account second = accounts.register(TestData.uniqueEmail("hash"), PASSWORD);
+
+        String[] parts = storedHash(first.getId()).split(":");
+        assertEquals(4, parts.length);
+        assertEquals("PBKDF2WithHmacSHA256", parts[0]);
+        assertTrue(Integer.parseInt(parts[1]) >= 600_000, "iterations " + parts[1]);
+        assertEquals(32, Base64.getDecoder().decode(parts[2]).length, "salt bytes");
+        assertNotEquals(storedHash(first.getId()), storedHash(second.getId()), "same password, different salt");
+    }
+
+    @Test
+    void oneAccountPerEmailWhateverItsCase() throws Exception {
+        String email = TestData.uniqueEmail("case");
+        accounts.register(email, PASSWORD);
+
+        assertThrows(EmailTakenException.class, () -> accounts.register(" " + email.toUpperCase() + " ", PASSWORD));
+        assertEquals(1, countAccounts(email));
+    }
+
+    @Test
+    void theDatabaseItselfRefusesADuplicateEmail() throws Exception {
+        String email = TestData.uniqueEmail("constraint");
+        accounts.register(email, PASSWORD);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO account (id, email, password_hash, created_at) VALUES (?, ?, 'x', CURRENT_TIMESTAMP)")) {
+            insert.setLong(1, -System.nanoTime());
+            insert.setString(2, email);
+            assertThrows(SQLException.class, insert::executeUpdate);
+        }
+        assertEquals(1, countAccounts(email));
+    }
+
+    @Test
+    void identityStoreAcceptsOnlyTheRightPassword() throws Exception {
+        String email = TestData.uniqueEmail("store");
+        accounts.register(email, PASSWORD);
+
+        CredentialValidationResult valid = validate(email.toUpperCase(), PASSWORD);
+        assertEquals(Status.VALID, valid.getStatus());
+        assertEquals(email, valid.getCallerPrincipal().getName());
+        assertEquals(Status.INVALID, validate(email, PASSWORD + "!").getStatus());
+        assertEquals(Status.INVALID, validate(TestData.uniqueEmail("nobody"), PASSWORD).getStatus());
+    }
+
+    @Test
+    void repeatedFailuresLockOnlyThatAccount() throws Exception {
+        String attacked = TestData.uniqueEmail("attacked");
+        String bystander = TestData.uniqueEmail("bystander");
+        Account victim = accounts.register(attacked, PASSWORD);
+        accounts.register(bystander, PASSWORD);
+
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Status.INVALID, validate(attacked, "wrong password " + i).getStatus());
+        }
+
+        assertEquals(Status.INVALID, validate(attacked, PASSWORD).getStatus(), "locked: even the right password");
+        assertTrue(throttle.lockedUntil(accounts.findByEmail(attacked).orElseThrow()).isPresent());
+        assertEquals(Status.VALID, validate(bystander, PASSWORD).getStatus(), "other accounts unaffected");
+        assertEquals(victim.getId(), accounts.findByEmail(attacked).orElseThrow().getId());
+    }
+
+    @Test
+    void aSuccessfulLoginResetsTheCount() throws Exception {
+        String email = TestData.uniqueEmail("reset");
+        accounts.register(email, PASSWORD);
+
+        for (int i = 0; i < 4; i++) {
+            validate(email, "wrong password");
+        }
+        assertEquals(Status.VALID, validate(email, PASSWORD).getStatus());
+        for (int i = 0; i < 4; i++) {
+            validate(email, "wrong password");
+        }
+
+        assertEquals(Status.VALID, validate(email, PASSWORD).getStatus());
+    }
+
+    private CredentialValidationResult validate(String email, String password) {
+        return identityStore.validate(new UsernamePasswordCredential(email, password));
+    }
+
+    private String storedHash(long id) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT password_hash FROM account WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+
+    private int countAccounts(String email) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM account WHERE LOWER(email) = LOWER(?)")) {
+            select.setString(1, email);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+}

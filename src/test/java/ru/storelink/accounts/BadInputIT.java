@@ -1,0 +1,177 @@
+package ru.storelink.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import ru.storelink.testsupport.TestData;
+import ru.storelink.testsupport.WebClient;
+
+/**
+ * Black-box: hostile and broken input to the account forms. Each gets a 4xx (never a 500) with a clear
+ * Russian message, and nothing is stored: the same address can still be registered afterwards.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BadInputIT {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @ArquillianResource
+    URL base;
+
+    static java.util.stream.Stream<Arguments> badRegistrations() {
+        String email = "placeholder";
+        return java.util.stream.Stream.of(
+                Arguments.of("empty fields", "", "", "", "Введите адрес электронной почты."),
+                Arguments.of("10,000-character email", "a".repeat(10_000) + "@example.ru", PASSWORD, PASSWORD,
+                        "Адрес электронной почты слишком длинный"),
+                Arguments.of("script in email", "<script>alert(1)</script>@example.ru", PASSWORD, PASSWORD,
+                        "Введите адрес электронной почты в виде name@example.ru."),
+                Arguments.of("SQL in email", "x@example.ru' OR '1'='1", PASSWORD, PASSWORD,
+                        "Введите адрес электронной почты в виде name@example.ru."),
+                Arguments.of("7-character password", email, "1234567", "1234567",
+                        "Пароль слишком короткий: не меньше 8 символов."),
+                Arguments.of("10,000-character password", email, "p".repeat(10_000), "p".repeat(10_000),
+                        "Пароль слишком длинный: не больше 128 символов."),
+                Arguments.of("mismatched confirmation", email, PASSWORD, PASSWORD + "?", "Пароли не совпадают."),
+                Arguments.of("SQL in password", email, "'; DROP TABLE account; --", "'; DROP TABLE account; --", null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRegistrations")
+    void badRegistrationIsRefusedAndStoresNothing(String what, String email, String password, String confirmation,
+            String message) {
+        String address = email.equals("placeholder") ? TestData.uniqueEmail("bad") : email;
+        WebClient client = new WebClient(base);
+
+        HttpResponse<String> response = client.submit("/register", "registration",
+                Map.of("email", address, "password", password, "confirmation", confirmation));
+
+        if (message == null) {
+            // SQL-looking text is just a password: accepted and stored hashed, the table is intact.
+            assertThat(response.statusCode()).isEqualTo(302);
+            assertThat(new WebClient(base).login(address, password).statusCode()).isEqualTo(302);
+            return;
+        }
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(WebClient.text(response)).contains(message).doesNotContain("<script>");
+        assertThat(response.body()).doesNotContain("<script>alert(1)");
+        if (email.equals("placeholder")) {
+            assertThat(new WebClient(base).register(address, PASSWORD).statusCode())
+                    .as("nothing was stored for " + address).isEqualTo(302);
+        }
+    }
+
+    @Test
+    void duplicateEmailInAnyCaseIsRefused() {
+        String email = TestData.uniqueEmail("dup");
+        assertThat(new WebClient(base).register(email, PASSWORD).statusCode()).isEqualTo(302);
+
+        HttpResponse<String> second = new WebClient(base).register(email.toUpperCase(), "another password");
+
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(WebClient.text(second)).contains("Этот адрес электронной почты уже зарегистрирован");
+        assertThat(new WebClient(base).login(email, PASSWORD).statusCode()).as("first password still works").isEqualTo(302);
+        assertThat(new WebClient(base).login(email, "another password").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void wrongPasswordIsRefusedWithoutSayingWhichPartWasWrong() {
+        String email = TestData.uniqueEmail("wrong");
+        new WebClient(base).register(email, PASSWORD);
+
+        HttpResponse<String> wrongPassword = new WebClient(base).login(email, "not the password");
+        HttpResponse<String> unknownEmail = new WebClient(base).login(TestData.uniqueEmail("unknown"), PASSWORD);
+        HttpResponse<String> hostile = new WebClient(base).login("<script>alert(1)</script>", "' OR 1=1 --");
+
+        for (HttpResponse<String> response : java.util.List.of(wrongPassword, unknownEmail, hostile)) {
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(WebClient.text(response)).contains("Неверный адрес электронной почты или пароль.");
+            assertThat(response.body()).doesNotContain("<script>alert(1)");
+        }
+    }
+
+    @Test
+    void tooManyFailuresLockTheAccountWithAMessage() {
+        String email = TestData.uniqueEmail("throttle");
+        new WebClient(base).register(email, PASSWORD);
+        for (int i = 0; i < 4; i++) {
+            assertThat(new WebClient(base).login(email, "guess " + i).statusCode()).isEqualTo(401);
+        }
+
+        HttpResponse<String> fifth = new WebClient(base).login(email, "guess 5");
+        HttpResponse<String> rightPassword = new WebClient(base).login(email, PASSWORD);
+
+        for (HttpResponse<String> locked : java.util.List.of(fifth, rightPassword)) {
+            assertThat(locked.statusCode()).isEqualTo(429);
+            assertThat(WebClient.text(locked)).contains("Слишком много неудачных попыток входа", "через 15 мин.");
+        }
+    }
+
+    @Test
+    void postWithoutViewStateIsRefused() {
+        WebClient client = new WebClient(base);
+        Map<String, String> fields = new HashMap<>(WebClient.formFields(client.get("/register"), "registration",
+                Map.of("email", TestData.uniqueEmail("noviewstate"), "password", PASSWORD, "confirmation", PASSWORD)));
+        fields.remove("jakarta.faces.ViewState");
+
+        HttpResponse<String> response = client.post("/register", fields);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(WebClient.text(response)).contains("Запрос не выполнен", "ничего не изменили");
+    }
+
+    @Test
+    void forgedViewStateIsRefused() {
+        WebClient client = new WebClient(base);
+        String email = TestData.uniqueEmail("forged");
+        Map<String, String> fields = new HashMap<>(WebClient.formFields(client.get("/register"), "registration",
+                Map.of("email", email, "password", PASSWORD, "confirmation", PASSWORD)));
+        fields.put("jakarta.faces.ViewState", "1234567890:-987654321");
+
+        HttpResponse<String> response = client.post("/register", fields);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(WebClient.text(response)).contains("Страница устарела");
+        assertThat(new WebClient(base).register(email, PASSWORD).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void postWithAnotherPagesNonceIsRefused() {
+        WebClient client = new WebClient(base);
+        Map<String, String> fields = new HashMap<>(WebClient.formFields(client.get("/login"), "login",
+                Map.of("email", TestData.uniqueEmail("nonce"), "password", PASSWORD)));
+        fields.put(WebClient.PRIMEFACES_NONCE, "bm90IHRoZSBwYWdlJ3Mgbm9uY2U=");
+
+        HttpResponse<String> response = client.post("/login", fields);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(WebClient.text(response)).contains("Запрос не выполнен");
+    }
+
+    @Test
+    void loginPostWithoutASessionIsRefused() {
+        String email = TestData.uniqueEmail("nosession");
+        new WebClient(base).register(email, PASSWORD);
+        WebClient client = new WebClient(base);
+        Map<String, String> fields = WebClient.formFields(client.get("/login"), "login",
+                Map.of("email", email, "password", PASSWORD));
+        client.forgetCookies();
+
+        HttpResponse<String> response = client.post("/login", fields);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(WebClient.text(response)).contains("Страница устарела", "Открыть заново");
+    }
+}

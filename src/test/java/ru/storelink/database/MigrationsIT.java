@@ -1,0 +1,77 @@
+package ru.storelink.database;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** In the container: the schema is exactly what the Flyway migrations create. */
+@ExtendWith(ArquillianExtension.class)
+class MigrationsIT {
+
+    private static final Pattern CREATE_TABLE = Pattern.compile("CREATE TABLE (\\w+)", Pattern.CASE_INSENSITIVE);
+
+    @Resource(lookup = DatabaseMigration.DATA_SOURCE)
+    DataSource dataSource;
+
+    @Test
+    void everyMigrationRanSuccessfully() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                ResultSet rows = connection.createStatement().executeQuery(
+                        // Flyway creates its table with quoted lower-case names, on H2 and PostgreSQL alike.
+                        "SELECT \"version\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
+            Set<String> versions = new TreeSet<>();
+            while (rows.next()) {
+                assertTrue(rows.getBoolean("success"), "migration " + rows.getString("version") + " failed");
+                versions.add(rows.getString("version"));
+            }
+            assertTrue(versions.contains("1"), "V1 applied: " + versions);
+        }
+    }
+
+    @Test
+    void onlyMigrationsCreateTables() throws SQLException, IOException {
+        Set<String> declared = tablesDeclaredIn("db/migration/V1__accounts.sql");
+        declared.add("flyway_schema_history");
+        Set<String> actual = new TreeSet<>();
+        try (Connection connection = dataSource.getConnection();
+                ResultSet tables = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            while (tables.next()) {
+                String schema = String.valueOf(tables.getString("TABLE_SCHEM")).toLowerCase(Locale.ROOT);
+                if (schema.equals("public")) {
+                    actual.add(tables.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        assertFalse(actual.isEmpty());
+        // EclipseLink's DDL generation would add tables such as SEQUENCE; none may appear.
+        assertEquals(declared, actual);
+    }
+
+    private static Set<String> tablesDeclaredIn(String script) throws IOException {
+        Set<String> tables = new TreeSet<>();
+        try (InputStream in = MigrationsIT.class.getClassLoader().getResourceAsStream(script)) {
+            Matcher matcher = CREATE_TABLE.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            while (matcher.find()) {
+                tables.add(matcher.group(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        return tables;
+    }
+}
