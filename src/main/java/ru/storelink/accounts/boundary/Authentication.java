@@ -24,7 +24,7 @@ public class Authentication {
 
     /**
      * @return true when signed in; the response then already redirects the browser (back to the page the
-     *         visitor wanted, or to the home page) and rendering must stop.
+     *         visitor wanted, or to the Connections page) and rendering must stop.
      */
     public boolean signIn(FacesContext faces, String email, String password) {
         ExternalContext external = faces.getExternalContext();
@@ -35,7 +35,7 @@ public class Authentication {
             request.changeSessionId();
         }
         // newAuthentication(false): Soteria's login-to-continue then redirects to the saved original request;
-        // a "new" authentication would discard it and always land on the home page.
+        // a "new" authentication would discard it and always land on /connections.
         AuthenticationStatus status = securityContext.authenticate(request, response, withParams()
                 .newAuthentication(false)
                 .credential(new UsernamePasswordCredential(email, new Password(password))));
@@ -45,7 +45,7 @@ public class Authentication {
                 faces.responseComplete();
                 return true;
             case SUCCESS:
-                redirect(faces, "/");
+                redirect(faces, "/connections");
                 return true;
             default:
                 return false;

@@ -32,7 +32,6 @@ public class Registration {
                 & report(faces, "password", CredentialRules.passwordProblem(password))
                 & report(faces, "confirmation", CredentialRules.confirmationProblem(password, confirmation));
         if (!valid) {
-            faces.getExternalContext().setResponseStatus(422);
             faces.validationFailed();
             return;
         }

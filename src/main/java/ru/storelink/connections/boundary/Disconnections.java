@@ -1,0 +1,53 @@
+package ru.storelink.connections.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.util.logging.Logger;
+import ru.storelink.accounts.control.SignedInAccount;
+import ru.storelink.connections.control.FormToken;
+import ru.storelink.connections.control.Notices;
+import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.evotor.control.EvotorConnections;
+import ru.storelink.vk.control.VkConnections;
+
+/**
+ * Deleting the signed-in owner's connection of one service, for {@code POST /connections/delete} and its
+ * aliases {@code /evotor/disconnect} and {@code /vk/disconnect}. Only the owner's own row can be reached:
+ * the account comes from the session, never from the request.
+ */
+@RequestScoped
+public class Disconnections {
+
+    private static final Logger LOG = Logger.getLogger(Disconnections.class.getName());
+
+    @Inject
+    SignedInAccount account;
+
+    @Inject
+    FormToken formToken;
+
+    @Inject
+    Notices notices;
+
+    @Inject
+    EvotorConnections evotor;
+
+    @Inject
+    VkConnections vk;
+
+    public Response delete(ServiceType type, String submittedToken) {
+        long accountId = account.id();
+        if (!formToken.matches(submittedToken)) {
+            LOG.warning(() -> "Refused deleting the " + type + " connection of account " + accountId + ": bad form token");
+            return Response.status(Response.Status.FORBIDDEN).build();
+        }
+        boolean deleted = type == ServiceType.EVOTOR ? evotor.delete(accountId) : vk.delete(accountId);
+        if (deleted) {
+            notices.success("«" + type.title() + "» отключён.");
+        } else {
+            notices.success("«" + type.title() + "» уже был отключён.");
+        }
+        return Callbacks.toConnections();
+    }
+}

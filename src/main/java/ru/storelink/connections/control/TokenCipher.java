@@ -1,0 +1,102 @@
+package ru.storelink.connections.control;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Seals provider tokens for storage: AES-256-GCM with a fresh random 96-bit nonce per encryption, so equal
+ * tokens never look equal at rest and any change to a stored value is detected. The caller passes the
+ * place the value belongs to (for example {@code "evotor.access_token/account:42"}) as associated data:
+ * a sealed token copied into another owner's row does not open.
+ *
+ * <p>Sealed form: {@code v1.<key id>.<base64(nonce || ciphertext || tag)>}. The key id (first 8 hex digits
+ * of the key's SHA-256) lets a later key rotation find the key a value was sealed with.
+ */
+public final class TokenCipher {
+
+    public static final int KEY_BYTES = 32;
+    private static final String VERSION = "v1";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecretKey key;
+    private final String keyId;
+    private final SecureRandom random = new SecureRandom();
+
+    public TokenCipher(byte[] keyBytes) {
+        if (keyBytes.length != KEY_BYTES) {
+            throw new IllegalArgumentException("The token key must be " + KEY_BYTES + " bytes, not " + keyBytes.length);
+        }
+        this.key = new SecretKeySpec(keyBytes, "AES");
+        this.keyId = keyId(keyBytes);
+    }
+
+    public String seal(String plaintext, String context) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            random.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            byte[] out = new byte[NONCE_BYTES + sealed.length];
+            System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+            System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
+            return VERSION + "." + keyId + "." + Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    }
+
+    /** @throws TokenUnreadableException if the value was altered, sealed for another place or another key */
+    public String open(String sealed, String context) {
+        String[] parts = sealed == null ? new String[0] : sealed.split("\\.", 3);
+        if (parts.length != 3 || !VERSION.equals(parts[0])) {
+            throw new TokenUnreadableException("not a sealed token");
+        }
+        if (!keyId.equals(parts[1])) {
+            throw new TokenUnreadableException("sealed with key " + parts[1] + ", current key is " + keyId);
+        }
+        try {
+            byte[] in = Base64.getDecoder().decode(parts[2]);
+            if (in.length <= NONCE_BYTES) {
+                throw new TokenUnreadableException("too short");
+            }
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            throw new TokenUnreadableException("authentication failed");
+        }
+    }
+
+    public String keyId() {
+        return keyId;
+    }
+
+    static String keyId(byte[] keyBytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(keyBytes);
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A stored token that cannot be opened with the current key. The message never contains the token. */
+    public static class TokenUnreadableException extends RuntimeException {
+
+        public TokenUnreadableException(String reason) {
+            super("Stored token unreadable: " + reason);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package ru.storelink.connections.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * What every connection to an outside service has: its owner, its tokens (sealed by {@code TokenCipher},
+ * never in clear) and the health-check columns. Each service keeps its own table with its own details.
+ */
+@MappedSuperclass
+public abstract class ProviderConnection {
+
+    @Column(name = "account_id", nullable = false, updatable = false)
+    private long accountId;
+
+    @Column(name = "access_token", nullable = false, length = 4000)
+    private String sealedAccessToken;
+
+    @Column(name = "refresh_token", length = 4000)
+    private String sealedRefreshToken;
+
+    @Column(name = "token_expires_at")
+    private OffsetDateTime tokenExpiresAt;
+
+    @Column(name = "is_online", nullable = false)
+    private boolean online;
+
+    @Column(name = "last_checked_at")
+    private OffsetDateTime lastCheckedAt;
+
+    @Column(name = "connected_at", nullable = false)
+    private OffsetDateTime connectedAt;
+
+    @Version
+    private long version;
+
+    protected ProviderConnection() {
+        // for JPA
+    }
+
+    protected ProviderConnection(long accountId) {
+        this.accountId = accountId;
+    }
+
+    /** A successful authorization: new tokens, and the connection works as of now. */
+    public void authorized(String sealedAccessToken, String sealedRefreshToken, OffsetDateTime tokenExpiresAt) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        this.sealedAccessToken = sealedAccessToken;
+        this.sealedRefreshToken = sealedRefreshToken;
+        this.tokenExpiresAt = tokenExpiresAt;
+        this.online = true;
+        this.lastCheckedAt = now;
+        this.connectedAt = now;
+    }
+
+    public abstract Long getId();
+
+    public long getAccountId() {
+        return accountId;
+    }
+
+    public String getSealedAccessToken() {
+        return sealedAccessToken;
+    }
+
+    public String getSealedRefreshToken() {
+        return sealedRefreshToken;
+    }
+
+    public OffsetDateTime getTokenExpiresAt() {
+        return tokenExpiresAt;
+    }
+
+    public boolean isOnline() {
+        return online;
+    }
+
+    public OffsetDateTime getLastCheckedAt() {
+        return lastCheckedAt;
+    }
+
+    public OffsetDateTime getConnectedAt() {
+        return connectedAt;
+    }
+}

@@ -1,0 +1,161 @@
+package ru.storelink.demo.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Evotor as providers.md describes it: the authorization-code flow with HTTP Basic client authentication,
+ * refresh with rotation, and {@code GET /stores} with Bearer tokens and cursor paging. Used by the demo
+ * mode and, wrapped in a loopback HTTP server with fault injection, by the tests.
+ */
+public class SimulatedEvotor {
+
+    /** A store of the simulated Evotor account. */
+    public record Store(String id, String name, String address) {
+    }
+
+    private record Authorization(List<Store> stores, String redirectUri) {
+    }
+
+    /** Stores per page of {@code /stores}, small so that paging is exercised. */
+    static final int PAGE_SIZE = 2;
+
+    private final String clientId;
+    private final String clientSecret;
+    private final String redirectUri;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Authorization> codes = new ConcurrentHashMap<>();
+    private final Map<String, List<Store>> accessTokens = new ConcurrentHashMap<>();
+    private final Map<String, List<Store>> refreshTokens = new ConcurrentHashMap<>();
+    private volatile List<Store> nextAccount = List.of(
+            new Store("20190701-0000-4000-8000-000000000001", "Чайная", "Россия, Москва"),
+            new Store("20190701-0000-4000-8000-000000000002", "Кофейня на Арбате", "Россия, Москва, Арбат, 10"));
+
+    public SimulatedEvotor(String clientId, String clientSecret, String redirectUri) {
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        this.redirectUri = redirectUri;
+    }
+
+    /** The stores of the Evotor account that consents next. */
+    public void nextAccountHasStores(List<Store> stores) {
+        this.nextAccount = List.copyOf(stores);
+    }
+
+    /** Whether an authorize request names us and our registered redirect URI (else: no redirect at all). */
+    public boolean knowsClient(String clientId, String redirectUri) {
+        return this.clientId.equals(clientId) && this.redirectUri.equals(redirectUri);
+    }
+
+    /** The owner allowed access: where the browser goes next. */
+    public URI approve(String state) {
+        String code = token();
+        codes.put(code, new Authorization(nextAccount, redirectUri));
+        return URI.create(redirectUri + "?code=" + code + "&state=" + encode(state));
+    }
+
+    /** The owner refused: where the browser goes next. */
+    public URI deny(String state) {
+        return URI.create(redirectUri + "?error=access_denied&error_description=User+denied+access&state=" + encode(state));
+    }
+
+    /** {@code POST /oauth/token}. */
+    public SimulatedAnswer token(String authorization, Map<String, String> form) {
+        String expected = "Basic " + Base64.getEncoder().encodeToString(
+                (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+        if (!expected.equals(authorization)) {
+            return oauthError(401, "invalid_client", "Bad client credentials");
+        }
+        List<Store> stores;
+        switch (String.valueOf(form.get("grant_type"))) {
+            case "authorization_code" -> {
+                Authorization granted = codes.remove(String.valueOf(form.get("code")));
+                if (granted == null || !granted.redirectUri().equals(form.get("redirect_uri"))) {
+                    return oauthError(400, "invalid_grant", "Invalid authorization code");
+                }
+                stores = granted.stores();
+            }
+            case "refresh_token" -> {
+                stores = refreshTokens.remove(String.valueOf(form.get("refresh_token")));
+                if (stores == null) {
+                    return oauthError(400, "invalid_grant", "Invalid refresh token");
+                }
+            }
+            default -> {
+                return oauthError(400, "unsupported_grant_type", "Unsupported grant type");
+            }
+        }
+        String access = token();
+        String refresh = token();
+        accessTokens.put(access, stores);
+        refreshTokens.put(refresh, stores);
+        return SimulatedAnswer.json(200, Json.createObjectBuilder()
+                .add("access_token", access)
+                .add("token_type", "bearer")
+                .add("refresh_token", refresh)
+                .add("expires_in", 604799)
+                .add("scope", "store:read")
+                .build());
+    }
+
+    /** {@code GET /stores}: Bearer token, {@code Accept: application/vnd.evotor.v2+json}, cursor paging. */
+    public SimulatedAnswer stores(String authorization, String cursor) {
+        List<Store> stores = authorization != null && authorization.startsWith("Bearer ")
+                ? accessTokens.get(authorization.substring("Bearer ".length()))
+                : null;
+        if (stores == null) {
+            return SimulatedAnswer.json(401, Json.createObjectBuilder()
+                    .add("code", 1001).add("message", "Unauthorized").build());
+        }
+        int from;
+        try {
+            from = cursor == null ? 0 : Integer.parseInt(cursor);
+        } catch (NumberFormatException e) {
+            return SimulatedAnswer.json(400, Json.createObjectBuilder()
+                    .add("code", 2001).add("message", "Bad cursor").build());
+        }
+        int to = Math.min(stores.size(), from + PAGE_SIZE);
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        for (Store store : stores.subList(Math.min(from, to), to)) {
+            items.add(Json.createObjectBuilder()
+                    .add("id", store.id()).add("name", store.name()).add("address", store.address())
+                    .add("user_id", "01-000000000000001")
+                    .add("created_at", "2018-07-09T11:46:52.024+0000").add("updated_at", "2018-07-09T13:33:28.254+0000"));
+        }
+        var paging = Json.createObjectBuilder();
+        if (to < stores.size()) {
+            paging.add("next_cursor", Integer.toString(to));
+        } else {
+            paging.addNull("next_cursor");
+        }
+        return SimulatedAnswer.json(200, Json.createObjectBuilder().add("items", items).add("paging", paging).build());
+    }
+
+    /** Makes every token issued so far invalid, as when the owner removes our app in Evotor. */
+    public void revokeAll() {
+        accessTokens.clear();
+        refreshTokens.clear();
+    }
+
+    private static SimulatedAnswer oauthError(int status, String error, String description) {
+        return SimulatedAnswer.json(status, Json.createObjectBuilder()
+                .add("error", error).add("error_description", description).build());
+    }
+
+    private String token() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String encode(String value) {
+        return java.net.URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    }
+}
