@@ -7,12 +7,12 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import ru.storelink.testsupport.TestData;
+import ru.storelink.testsupport.TestServer;
 import ru.storelink.testsupport.WebClient;
 
 /** Black-box: who may see what, and what a session looks like around login and logout. */
@@ -22,17 +22,27 @@ class AccessControlIT {
 
     private static final String PASSWORD = "correct horse battery";
 
-    @ArquillianResource
-    URL base;
+    final URL base = TestServer.baseUrl();
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/index", "/index.xhtml", "/login.xhtml", "/no-such-page"})
+    @ValueSource(strings = {"/", "/connections", "/connections/add", "/evotor", "/vk", "/login.xhtml", "/no-such-page"})
     void anonymousRequestsLandOnLogin(String path) {
         HttpResponse<String> response = new WebClient(base).get(path);
 
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith("/login"));
+    }
+
+    @Test
+    void theSiteRootIsTheConnectionsPage() {
+        WebClient client = new WebClient(base);
+        client.register(TestData.uniqueEmail("root"), PASSWORD);
+
+        HttpResponse<String> root = client.get("/");
+
+        assertThat(root.statusCode()).isEqualTo(302);
+        assertThat(root.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/connections"));
     }
 
     @ParameterizedTest
@@ -48,15 +58,15 @@ class AccessControlIT {
         setup.register(email, PASSWORD);
 
         WebClient client = new WebClient(base);
-        assertThat(client.get("/index").statusCode()).isEqualTo(302);
+        assertThat(client.get("/connections/add").statusCode()).isEqualTo(302);
         HttpResponse<String> login = client.login(email, PASSWORD);
 
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/index"));
-        HttpResponse<String> page = client.get("/index");
+                location -> assertThat(location).endsWith("/connections/add"));
+        HttpResponse<String> page = client.get("/connections/add");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(WebClient.text(page)).contains("Добро пожаловать в Storelink", email);
+        assertThat(WebClient.text(page)).contains("Добавить подключение", email);
     }
 
     @Test
@@ -72,15 +82,15 @@ class AccessControlIT {
         String signedInSession = client.cookie("JSESSIONID").orElseThrow();
         assertThat(signedInSession).isNotEqualTo(anonymousSession);
 
-        HttpResponse<String> home = client.get("/");
+        HttpResponse<String> home = client.get("/connections");
         assertThat(home.statusCode()).isEqualTo(200);
-        HttpResponse<String> logout = client.post("/", WebClient.formFields(home, "logout", Map.of()));
+        HttpResponse<String> logout = client.post("/connections", WebClient.formFields(home, "logout", Map.of()));
         assertThat(logout.statusCode()).isEqualTo(302);
         assertThat(logout.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
 
-        assertThat(client.get("/").statusCode()).isEqualTo(302);
+        assertThat(client.get("/connections").statusCode()).isEqualTo(302);
         // The old session id is dead too: replaying it does not sign anyone in.
-        assertThat(new WebClient(base).getWithCookie("/", "JSESSIONID", signedInSession).statusCode()).isEqualTo(302);
+        assertThat(new WebClient(base).getWithCookie("/connections", "JSESSIONID", signedInSession).statusCode()).isEqualTo(302);
     }
 
     @Test
@@ -88,10 +98,10 @@ class AccessControlIT {
         String email = TestData.uniqueEmail("getlogout");
         WebClient client = new WebClient(base);
         client.register(email, PASSWORD);
-        assertThat(client.get("/").statusCode()).isEqualTo(200);
+        assertThat(client.get("/connections").statusCode()).isEqualTo(200);
 
         client.get("/logout");
 
-        assertThat(client.get("/").statusCode()).isEqualTo(200);
+        assertThat(client.get("/connections").statusCode()).isEqualTo(200);
     }
 }

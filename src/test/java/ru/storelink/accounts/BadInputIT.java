@@ -8,13 +8,13 @@ import java.util.HashMap;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import ru.storelink.testsupport.TestData;
+import ru.storelink.testsupport.TestServer;
 import ru.storelink.testsupport.WebClient;
 
 /**
@@ -27,8 +27,7 @@ class BadInputIT {
 
     private static final String PASSWORD = "correct horse battery";
 
-    @ArquillianResource
-    URL base;
+    final URL base = TestServer.baseUrl();
 
     static java.util.stream.Stream<Arguments> badRegistrations() {
         String email = "placeholder";

@@ -5,15 +5,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
@@ -30,6 +36,39 @@ public final class Browser implements AfterEachCallback {
             driver = start();
         }
         return driver;
+    }
+
+    public void open(String path) {
+        driver().get(TestServer.baseUrl().toString().replaceAll("/$", "") + path);
+    }
+
+    public void awaitPath(String path) {
+        String expected = TestServer.baseUrl().toString().replaceAll("/$", "") + path;
+        new WebDriverWait(driver(), Duration.ofSeconds(15)).until(ExpectedConditions.urlToBe(expected));
+    }
+
+    /** Clicks and waits until the old page is gone, so that no assertion reads the previous page. */
+    public void submitAndAwaitNextPage(By form, By button) {
+        WebElement oldForm = driver().findElement(form);
+        driver().findElement(button).click();
+        new WebDriverWait(driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldForm));
+    }
+
+    public void register(String email, String password) {
+        open("/register");
+        driver().findElement(By.id("registration:email")).sendKeys(email);
+        driver().findElement(By.id("registration:password")).sendKeys(password);
+        driver().findElement(By.id("registration:confirmation")).sendKeys(password);
+        submitAndAwaitNextPage(By.id("registration"), By.id("registration:submit"));
+    }
+
+    /** Console messages about blocked content: the Content-Security-Policy must never block our own scripts. */
+    public List<String> contentSecurityViolations() {
+        return driver().manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy"))
+                .toList();
     }
 
     private static WebDriver start() {

@@ -1,6 +1,8 @@
 package ru.storelink.testsupport;
 
 import java.io.File;
+import java.net.URISyntaxException;
+import org.assertj.core.api.Assertions;
 import org.eu.ingwar.tools.arquillian.extension.suite.annotations.ArquillianSuiteDeployment;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -8,6 +10,7 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.Jsoup;
 
 /**
  * The one deployment of the integration suite: the WAR that {@code mvn package} built, exactly as it ships,
@@ -34,6 +37,14 @@ public final class SuiteDeployment {
     private SuiteDeployment() {
     }
 
+    private static File jarOf(Class<?> type) {
+        try {
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Deployment(testable = true)
     public static WebArchive deployment() {
         File war = new File(System.getProperty("storelink.war", "target/storelink.war"));
@@ -43,6 +54,8 @@ public final class SuiteDeployment {
                 .importFrom(war)
                 .as(WebArchive.class)
                 .addPackages(true, "ru.storelink")
-                .addAsLibrary(testAccess);
+                .addAsLibrary(testAccess)
+                // In-container tests use the same HTTP client and assertions as the black-box tests.
+                .addAsLibraries(jarOf(Jsoup.class), jarOf(Assertions.class));
     }
 }

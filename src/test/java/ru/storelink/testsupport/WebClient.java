@@ -35,6 +35,8 @@ public final class WebClient {
     public WebClient(URL base) {
         this.base = URI.create(base.toString());
         this.http = HttpClient.newBuilder()
+                // Plain HTTP/1.1, as browsers speak it without TLS (the JDK client would try an h2c upgrade).
+                .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -47,6 +49,26 @@ public final class WebClient {
 
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /** Follows a redirect (to us or to a provider simulator), as a browser would. */
+    public HttpResponse<String> follow(HttpResponse<String> redirect) {
+        String location = redirect.headers().firstValue("Location")
+                .orElseThrow(() -> new AssertionError("No redirect from " + redirect.uri() + " (status " + redirect.statusCode() + ")"));
+        return send(HttpRequest.newBuilder(redirect.uri().resolve(location)).GET());
+    }
+
+    /**
+     * Clicks «Подключить» for {@code service} ("evotor", "vk") and follows the provider's redirect back:
+     * returns our callback's answer (a 303 to /connections).
+     */
+    public HttpResponse<String> connect(String service) {
+        return follow(follow(get("/" + service + "/connect")));
+    }
+
+    /** Where a redirect points. */
+    public static String location(HttpResponse<String> redirect) {
+        return redirect.headers().firstValue("Location").orElseThrow(() -> new AssertionError("not a redirect"));
     }
 
     /** A GET carrying only the given cookie, as an attacker replaying a stolen cookie would send it. */

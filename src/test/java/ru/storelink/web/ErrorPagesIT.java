@@ -6,11 +6,11 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ru.storelink.testsupport.FailingServlet;
 import ru.storelink.testsupport.TestData;
+import ru.storelink.testsupport.TestServer;
 import ru.storelink.testsupport.WebClient;
 
 /** Black-box: errors are Russian pages with a way back, and never show a stack trace. */
@@ -18,8 +18,7 @@ import ru.storelink.testsupport.WebClient;
 @RunAsClient
 class ErrorPagesIT {
 
-    @ArquillianResource
-    URL base;
+    final URL base = TestServer.baseUrl();
 
     @Test
     void unknownPageIsARussian404() {

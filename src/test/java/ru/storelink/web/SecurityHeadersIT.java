@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import ru.storelink.testsupport.TestServer;
 import ru.storelink.testsupport.WebClient;
 
 /** Black-box: the headers every response carries. */
@@ -18,8 +18,7 @@ import ru.storelink.testsupport.WebClient;
 @RunAsClient
 class SecurityHeadersIT {
 
-    @ArquillianResource
-    URL base;
+    final URL base = TestServer.baseUrl();
 
     @Test
     void facesPagesAllowOnlyNoncedInlineScripts() {

@@ -3,10 +3,9 @@ package ru.storelink.evotor.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import ru.storelink.connections.control.ProviderConfiguration;
 import ru.storelink.connections.control.ProviderSettings;
+import ru.storelink.connections.control.RestClients;
 
 /** The MicroProfile REST clients for Evotor, with base URLs and timeouts from configuration. */
 @ApplicationScoped
@@ -21,14 +20,8 @@ public class EvotorClients {
     @PostConstruct
     void build() {
         ProviderSettings settings = configuration.evotor();
-        oauth = builder(settings).baseUri(settings.authorizationUrl()).build(EvotorOAuthApi.class);
-        api = builder(settings).baseUri(settings.apiUrl()).build(EvotorApi.class);
-    }
-
-    private static RestClientBuilder builder(ProviderSettings settings) {
-        return RestClientBuilder.newBuilder()
-                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        oauth = RestClients.builder(settings).baseUri(settings.authorizationUrl()).build(EvotorOAuthApi.class);
+        api = RestClients.builder(settings).baseUri(settings.apiUrl()).build(EvotorApi.class);
     }
 
     public EvotorOAuthApi oauth() {

@@ -1,0 +1,48 @@
+package ru.storelink.connections;
+
+import java.net.http.HttpResponse;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import ru.storelink.testsupport.WebClient;
+
+/** The Connections page as a test reads it. */
+record Dashboard(HttpResponse<String> response, Document page) {
+
+    static Dashboard of(WebClient client) {
+        HttpResponse<String> response = client.get("/connections");
+        if (response.statusCode() != 200) {
+            throw new AssertionError("/connections answered " + response.statusCode());
+        }
+        return new Dashboard(response, Jsoup.parse(response.body()));
+    }
+
+    boolean hasCard(String service) {
+        return page.getElementById("card-" + service) != null;
+    }
+
+    String details(String service) {
+        return text("details-" + service);
+    }
+
+    String status(String service) {
+        return text("status-" + service);
+    }
+
+    String lastCheck(String service) {
+        return text("checked-" + service);
+    }
+
+    String notices() {
+        return Optional.ofNullable(page.getElementById("notices")).map(Element::text).orElse("");
+    }
+
+    private String text(String id) {
+        Element element = page.getElementById(id);
+        if (element == null) {
+            throw new AssertionError("No #" + id + " on the dashboard");
+        }
+        return element.text();
+    }
+}

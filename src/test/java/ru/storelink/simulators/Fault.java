@@ -1,0 +1,15 @@
+package ru.storelink.simulators;
+
+/** A misbehaviour a simulator can be told to show on its next answers (providers.md, "Errors"). */
+public enum Fault {
+    /** HTTP 500 with an HTML body, as a failing proxy would answer. */
+    SERVER_ERROR,
+    /** HTTP 429. */
+    RATE_LIMITED,
+    /** HTTP 200 with a body that is not JSON. */
+    MALFORMED_BODY,
+    /** No answer until long after our read timeout. */
+    TIMEOUT,
+    /** Answer normally, but only after a pause shorter than our read timeout. */
+    SLOW
+}

@@ -1,0 +1,168 @@
+package ru.storelink.simulators;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import ru.storelink.demo.control.SimulatedAnswer;
+
+/**
+ * A provider over real HTTP on loopback, for the tests: the provider logic is the product's own
+ * simulation (the same one demo mode serves), this class adds the HTTP server, call counting and fault
+ * injection per endpoint. The application under test reaches it through its configured base URLs.
+ */
+abstract class ProviderSimulator {
+
+    /** How long {@link Fault#SLOW} pauses and {@link Fault#TIMEOUT} hangs; the tests' read timeout is 2 s. */
+    static final Duration SLOW_PAUSE = Duration.ofMillis(1500);
+    static final Duration HANG = Duration.ofSeconds(6);
+
+    private final HttpServer server;
+    private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+    ProviderSimulator(int port) {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start a simulator on port " + port, e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, getClass().getSimpleName());
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    /** Handles one request for {@code endpoint} (e.g. "POST /oauth/token"); null when the path is unknown. */
+    abstract Reply handle(String endpoint, HttpExchange exchange, Map<String, String> query, Map<String, String> form);
+
+    /** The next {@code times} calls of {@code endpoint} show {@code fault}. */
+    public void failNext(String endpoint, Fault fault, int times) {
+        Deque<Fault> queue = faults.computeIfAbsent(endpoint, e -> new ConcurrentLinkedDeque<>());
+        for (int i = 0; i < times; i++) {
+            queue.add(fault);
+        }
+    }
+
+    public void failNext(String endpoint, Fault fault) {
+        failNext(endpoint, fault, 1);
+    }
+
+    public int calls(String endpoint) {
+        return calls.computeIfAbsent(endpoint, e -> new AtomicInteger()).get();
+    }
+
+    public void reset() {
+        faults.clear();
+        calls.clear();
+    }
+
+    /** What to send back: a JSON answer or a redirect. */
+    record Reply(int status, String body, URI location) {
+
+        static Reply of(SimulatedAnswer answer) {
+            return new Reply(answer.status(), answer.body(), null);
+        }
+
+        static Reply redirect(URI location) {
+            return new Reply(302, "", location);
+        }
+
+        static Reply status(int status) {
+            return new Reply(status, "", null);
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String endpoint = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+            calls.computeIfAbsent(endpoint, e -> new AtomicInteger()).incrementAndGet();
+            Map<String, String> query = decode(exchange.getRequestURI().getRawQuery());
+            Map<String, String> form = "POST".equals(exchange.getRequestMethod())
+                    ? decode(readBody(exchange.getRequestBody())) : Map.of();
+            Fault fault = faults.getOrDefault(endpoint, new ConcurrentLinkedDeque<>()).poll();
+            if (fault != null && answerWithFault(exchange, fault)) {
+                return;
+            }
+            Reply reply = handle(endpoint, exchange, query, form);
+            if (reply == null) {
+                reply = Reply.status(404);
+            }
+            if (reply.location() != null) {
+                exchange.getResponseHeaders().add("Location", reply.location().toString());
+            }
+            send(exchange, reply.status(), "application/json; charset=utf-8", reply.body());
+        }
+    }
+
+    /** @return whether the fault already answered */
+    private static boolean answerWithFault(HttpExchange exchange, Fault fault) throws IOException {
+        switch (fault) {
+            case SERVER_ERROR -> send(exchange, 500, "text/html", "<html><body>502 Bad Gateway</body></html>");
+            case RATE_LIMITED -> send(exchange, 429, "application/json", "{\"message\":\"Too Many Requests\"}");
+            case MALFORMED_BODY -> send(exchange, 200, "application/json", "<html>not json at all");
+            case TIMEOUT -> {
+                pause(HANG);
+                send(exchange, 500, "text/plain", "too late");
+            }
+            case SLOW -> {
+                pause(SLOW_PAUSE);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private static String readBody(InputStream in) throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    static Map<String, String> decode(String encoded) {
+        Map<String, String> values = new HashMap<>();
+        if (encoded == null || encoded.isEmpty()) {
+            return values;
+        }
+        for (String pair : encoded.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            values.put(name, value);
+        }
+        return values;
+    }
+}

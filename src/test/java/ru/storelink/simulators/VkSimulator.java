@@ -1,0 +1,76 @@
+package ru.storelink.simulators;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.util.Map;
+import ru.storelink.demo.control.SimulatedVk;
+import ru.storelink.demo.control.SimulatedVk.Profile;
+
+/**
+ * VK ID and the VK API on loopback: {@code GET /authorize} decides at once, {@code POST /oauth2/auth}
+ * exchanges with PKCE, {@code GET /api/method/users.get} answers errors inside HTTP 200.
+ */
+public final class VkSimulator extends ProviderSimulator {
+
+    public static final String AUTHORIZE = "GET /authorize";
+    public static final String TOKEN = "POST /oauth2/auth";
+    public static final String USERS_GET = "GET /api/method/users.get";
+
+    private final SimulatedVk vk;
+    private volatile boolean ownerRefuses;
+    private volatile Integer nextApiError;
+
+    VkSimulator(int port, String clientId, String redirectUri) {
+        super(port);
+        vk = new SimulatedVk(clientId, redirectUri);
+    }
+
+    public VkSimulator nextProfileIs(long id, String firstName, String lastName) {
+        vk.nextProfileIs(new Profile(id, firstName, lastName));
+        return this;
+    }
+
+    public void ownerRefusesNextTime() {
+        ownerRefuses = true;
+    }
+
+    /** The next users.get answers VK's error envelope with this code (HTTP 200). */
+    public void nextApiErrorIs(int errorCode) {
+        nextApiError = errorCode;
+    }
+
+    public void revokeAllTokens() {
+        vk.revokeAll();
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        ownerRefuses = false;
+        nextApiError = null;
+        vk.nextProfileIs(new Profile(743784474L, "Персик", "Рыжий"));
+    }
+
+    @Override
+    Reply handle(String endpoint, HttpExchange exchange, Map<String, String> query, Map<String, String> form) {
+        return switch (endpoint) {
+            case AUTHORIZE -> {
+                if (!vk.knowsClient(query.get("client_id"), query.get("redirect_uri"))
+                        || !"s256".equals(query.get("code_challenge_method")) || query.get("code_challenge") == null) {
+                    yield Reply.status(400);
+                }
+                boolean refuse = ownerRefuses;
+                ownerRefuses = false;
+                yield Reply.redirect(refuse ? vk.deny(query.get("state")) : vk.approve(query.get("state"), query.get("code_challenge")));
+            }
+            case TOKEN -> Reply.of(vk.token(form));
+            case USERS_GET -> {
+                Integer error = nextApiError;
+                nextApiError = null;
+                yield error != null
+                        ? Reply.of(SimulatedVk.apiError(error, "Simulated error " + error))
+                        : Reply.of(vk.usersGet(exchange.getRequestHeaders().getFirst("Authorization"), query.get("v")));
+            }
+            default -> null;
+        };
+    }
+}
