@@ -10,10 +10,11 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -47,11 +48,22 @@ public final class Browser implements AfterEachCallback {
         new WebDriverWait(driver(), Duration.ofSeconds(15)).until(ExpectedConditions.urlToBe(expected));
     }
 
-    /** Clicks and waits until the old page is gone, so that no assertion reads the previous page. */
+    /**
+     * Clicks and waits until a new document has loaded, so that no assertion reads the previous page. The old
+     * document is marked first; the wait ends when the marker is gone and the new one is complete.
+     */
     public void submitAndAwaitNextPage(By form, By button) {
-        WebElement oldForm = driver().findElement(form);
-        driver().findElement(button).click();
-        new WebDriverWait(driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldForm));
+        JavascriptExecutor js = (JavascriptExecutor) driver();
+        js.executeScript("document.documentElement.setAttribute('data-old-page', 'yes')");
+        driver().findElement(form).findElement(button).click();
+        new WebDriverWait(driver(), Duration.ofSeconds(15)).until(d -> {
+            try {
+                return Boolean.TRUE.equals(js.executeScript("return document.readyState === 'complete'"
+                        + " && !document.documentElement.hasAttribute('data-old-page')"));
+            } catch (WebDriverException navigating) {
+                return false;
+            }
+        });
     }
 
     public void register(String email, String password) {

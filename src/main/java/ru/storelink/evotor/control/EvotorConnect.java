@@ -2,9 +2,12 @@ package ru.storelink.evotor.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.util.List;
+import ru.storelink.connections.control.ConnectFlow;
 import ru.storelink.connections.control.Grant;
 import ru.storelink.connections.control.OAuthCallbacks.Verified;
+import ru.storelink.connections.control.PendingAuthorizations.Pending;
 import ru.storelink.connections.control.ProviderException;
 import ru.storelink.connections.control.ProviderException.Reason;
 import ru.storelink.connections.control.SavingConnections;
@@ -18,7 +21,7 @@ import ru.storelink.evotor.entity.EvotorConnection;
  * first one).
  */
 @ApplicationScoped
-public class EvotorConnect {
+public class EvotorConnect implements ConnectFlow {
 
     @Inject
     EvotorOAuth oauth;
@@ -26,7 +29,17 @@ public class EvotorConnect {
     @Inject
     EvotorConnections connections;
 
-    /** @return the text telling the owner what is now connected */
+    @Override
+    public ServiceType service() {
+        return ServiceType.EVOTOR;
+    }
+
+    @Override
+    public URI authorizationUri(Pending pending) {
+        return oauth.authorizationUri(pending);
+    }
+
+    @Override
     public String complete(long accountId, Verified callback) throws ProviderException {
         Grant grant = oauth.exchange(callback.code());
         List<Store> stores = oauth.stores(grant.accessToken());

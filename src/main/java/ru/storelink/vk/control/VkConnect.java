@@ -2,7 +2,10 @@ package ru.storelink.vk.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
+import ru.storelink.connections.control.ConnectFlow;
 import ru.storelink.connections.control.OAuthCallbacks.Verified;
+import ru.storelink.connections.control.PendingAuthorizations.Pending;
 import ru.storelink.connections.control.ProviderException;
 import ru.storelink.connections.control.ProviderException.Reason;
 import ru.storelink.connections.control.SavingConnections;
@@ -15,7 +18,7 @@ import ru.storelink.vk.control.VkMessages.User;
  * callback's device_id, reads the profile, and only then stores the connection.
  */
 @ApplicationScoped
-public class VkConnect {
+public class VkConnect implements ConnectFlow {
 
     @Inject
     VkIdOAuth oauth;
@@ -23,7 +26,17 @@ public class VkConnect {
     @Inject
     VkConnections connections;
 
-    /** @return the text telling the owner what is now connected */
+    @Override
+    public ServiceType service() {
+        return ServiceType.VK;
+    }
+
+    @Override
+    public URI authorizationUri(Pending pending) {
+        return oauth.authorizationUri(pending);
+    }
+
+    @Override
     public String complete(long accountId, Verified callback) throws ProviderException {
         String deviceId = callback.parameter("device_id")
                 .orElseThrow(() -> new ProviderException(Reason.MALFORMED, "VK callback without device_id"));

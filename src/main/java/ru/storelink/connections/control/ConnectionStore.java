@@ -1,0 +1,88 @@
+package ru.storelink.connections.control;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import ru.storelink.connections.entity.ProviderConnection;
+import ru.storelink.connections.entity.ServiceType;
+
+/**
+ * Storing one service's connections: at most one row per account, tokens sealed with the account bound
+ * in. Subclasses add what is particular to the service (the store, the VK profile).
+ */
+public abstract class ConnectionStore<T extends ProviderConnection> {
+
+    private static final Logger LOG = Logger.getLogger(ConnectionStore.class.getName());
+
+    @PersistenceContext
+    protected EntityManager em;
+
+    @Inject
+    protected TokenCipher cipher;
+
+    private final ServiceType service;
+    private final Class<T> type;
+    private final String ofAccount;
+    private final String deleteOfAccount;
+
+    protected ConnectionStore(ServiceType service, Class<T> type, String ofAccount, String deleteOfAccount) {
+        this.service = service;
+        this.type = type;
+        this.ofAccount = ofAccount;
+        this.deleteOfAccount = deleteOfAccount;
+    }
+
+    public Optional<T> of(long accountId) {
+        return em.createNamedQuery(ofAccount, type).setParameter("accountId", accountId).getResultStream().findFirst();
+    }
+
+    /**
+     * Creates the account's connection or, when reconnecting, updates the same row, with the row locked;
+     * the caller's transaction covers it. The unique constraint on account_id decides a race between two
+     * callbacks: the loser fails with a PersistenceException and nothing of it is stored.
+     */
+    protected T store(long accountId, Grant grant, Function<Long, T> create, Consumer<T> details) {
+        T connection = em.createNamedQuery(ofAccount, type)
+                .setParameter("accountId", accountId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst()
+                .orElseGet(() -> create.apply(accountId));
+        connection.authorized(
+                cipher.seal(grant.accessToken(), context("access_token", accountId)),
+                grant.refreshToken() == null ? null : cipher.seal(grant.refreshToken(), context("refresh_token", accountId)),
+                grant.expiresAt());
+        details.accept(connection);
+        if (connection.getId() == null) {
+            em.persist(connection);
+        }
+        em.flush();
+        LOG.info(() -> service + " connection " + connection.getId() + " of account " + accountId + " saved");
+        return connection;
+    }
+
+    /** @return whether there was a connection to delete */
+    @Transactional
+    public boolean delete(long accountId) {
+        int deleted = em.createNamedQuery(deleteOfAccount).setParameter("accountId", accountId).executeUpdate();
+        if (deleted > 0) {
+            LOG.info(() -> service + " connection of account " + accountId + " deleted");
+        }
+        return deleted > 0;
+    }
+
+    public String accessToken(T connection) {
+        return cipher.open(connection.getSealedAccessToken(), context("access_token", connection.getAccountId()));
+    }
+
+    /** Associated data of a sealed token: which service, which column, whose. */
+    private String context(String column, long accountId) {
+        return service.key() + "." + column + "/account:" + accountId;
+    }
+}
