@@ -35,8 +35,9 @@ public final class EvotorSimulator extends ProviderSimulator {
         ownerRefuses = true;
     }
 
-    public void revokeAllTokens() {
-        evotor.revokeAll();
+    /** The owner of this store removed our application in Evotor: its tokens stop working. */
+    public void revokeAccountOf(String storeId) {
+        evotor.revokeAccountOf(storeId);
     }
 
     @Override

@@ -32,6 +32,7 @@ abstract class ProviderSimulator {
 
     private final HttpServer server;
     private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
+    private final Map<String, Fault> permanentFaults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
     ProviderSimulator(int port) {
@@ -64,12 +65,18 @@ abstract class ProviderSimulator {
         failNext(endpoint, fault, 1);
     }
 
+    /** Every call of {@code endpoint} shows {@code fault} until {@link #reset()}. */
+    public void failAlways(String endpoint, Fault fault) {
+        permanentFaults.put(endpoint, fault);
+    }
+
     public int calls(String endpoint) {
         return calls.computeIfAbsent(endpoint, e -> new AtomicInteger()).get();
     }
 
     public void reset() {
         faults.clear();
+        permanentFaults.clear();
         calls.clear();
     }
 
@@ -97,6 +104,9 @@ abstract class ProviderSimulator {
             Map<String, String> form = "POST".equals(exchange.getRequestMethod())
                     ? decode(readBody(exchange.getRequestBody())) : Map.of();
             Fault fault = faults.getOrDefault(endpoint, new ConcurrentLinkedDeque<>()).poll();
+            if (fault == null) {
+                fault = permanentFaults.get(endpoint);
+            }
             if (fault != null && answerWithFault(exchange, fault)) {
                 return;
             }

@@ -18,6 +18,7 @@ public final class VkSimulator extends ProviderSimulator {
     private final SimulatedVk vk;
     private volatile boolean ownerRefuses;
     private volatile Integer nextApiError;
+    private volatile Integer permanentApiError;
 
     VkSimulator(int port, String clientId, String redirectUri) {
         super(port);
@@ -38,8 +39,14 @@ public final class VkSimulator extends ProviderSimulator {
         nextApiError = errorCode;
     }
 
-    public void revokeAllTokens() {
-        vk.revokeAll();
+    /** This VK user revoked our access. */
+    public void revokeUser(long userId) {
+        vk.revokeUser(userId);
+    }
+
+    /** Every users.get answers VK's error envelope with this code until {@link #reset()}. */
+    public void apiErrorAlways(int errorCode) {
+        permanentApiError = errorCode;
     }
 
     @Override
@@ -47,6 +54,7 @@ public final class VkSimulator extends ProviderSimulator {
         super.reset();
         ownerRefuses = false;
         nextApiError = null;
+        permanentApiError = null;
         vk.nextProfileIs(new Profile(743784474L, "Персик", "Рыжий"));
     }
 
@@ -64,7 +72,7 @@ public final class VkSimulator extends ProviderSimulator {
             }
             case TOKEN -> Reply.of(vk.token(form));
             case USERS_GET -> {
-                Integer error = nextApiError;
+                Integer error = nextApiError != null ? nextApiError : permanentApiError;
                 nextApiError = null;
                 yield error != null
                         ? Reply.of(SimulatedVk.apiError(error, "Simulated error " + error))

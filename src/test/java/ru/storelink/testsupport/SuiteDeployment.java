@@ -55,6 +55,8 @@ public final class SuiteDeployment {
                 .as(WebArchive.class)
                 .addPackages(true, "ru.storelink")
                 .addAsLibrary(testAccess)
+                .addAsResource(new StringAsset(TestConfig.Source.class.getName()),
+                        "META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource")
                 // In-container tests use the same HTTP client and assertions as the black-box tests.
                 .addAsLibraries(jarOf(Jsoup.class), jarOf(Assertions.class));
     }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import java.util.Set;
 import ru.storelink.connections.control.FormToken;
 import ru.storelink.connections.entity.ServiceType;
@@ -19,6 +20,11 @@ import ru.storelink.connections.entity.ServiceType;
  */
 @ApplicationPath("connections")
 public class ConnectionsEndpoints extends Application {
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of(ServiceResource.WADL_OFF, true);
+    }
 
     @Override
     public Set<Class<?>> getClasses() {

@@ -1,15 +1,41 @@
 package ru.storelink.connections.boundary;
 
 import java.io.Serializable;
-import ru.storelink.connections.control.ConnectionStatus;
+import java.util.List;
+import ru.storelink.connections.control.CheckTimes;
+import ru.storelink.connections.entity.ConnectionStatus;
 import ru.storelink.connections.entity.ProviderConnection;
+import ru.storelink.healthcheck.entity.ConnectionCheck;
 
-/** What the /evotor and /vk pages show about the connection itself, copied out of the entity. */
-public record ServicePage(ConnectionStatus status, String lastChecked, String connectedAt) implements Serializable {
+/** What the /evotor and /vk pages show about the connection itself, copied out of the entities. */
+public record ServicePage(ConnectionStatus status, String lastChecked, String connectedAt, String note,
+        List<HistoryRow> history) implements Serializable {
 
-    public static ServicePage of(ProviderConnection connection, ru.storelink.connections.control.CheckTimes times) {
-        return new ServicePage(ConnectionStatus.of(connection), times.format(connection.getLastCheckedAt()),
-                times.format(connection.getConnectedAt()));
+    /** One line of «История проверок». */
+    public record HistoryRow(String checkedAt, String outcome, int latencyMs, String reason) implements Serializable {
+
+        public String getCheckedAt() {
+            return checkedAt;
+        }
+
+        public String getOutcome() {
+            return outcome;
+        }
+
+        public int getLatencyMs() {
+            return latencyMs;
+        }
+
+        public String getReason() {
+            return reason;
+        }
+    }
+
+    public static ServicePage of(ProviderConnection connection, CheckTimes times, List<ConnectionCheck> checks) {
+        return new ServicePage(connection.getState(), times.format(connection.getLastCheckedAt()),
+                times.format(connection.getConnectedAt()), ConnectionCard.note(connection),
+                checks.stream().map(check -> new HistoryRow(times.format(check.getCheckedAt()), check.getOutcome().getText(),
+                        check.getLatencyMs(), check.getReason() == null ? "" : check.getReason())).toList());
     }
 
     public ConnectionStatus getStatus() {
@@ -22,5 +48,13 @@ public record ServicePage(ConnectionStatus status, String lastChecked, String co
 
     public String getConnectedAt() {
         return connectedAt;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public List<HistoryRow> getHistory() {
+        return history;
     }
 }

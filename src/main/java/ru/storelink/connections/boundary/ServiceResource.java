@@ -27,6 +27,9 @@ public class ServiceResource {
 
     public static final String SERVICE = "storelink.service";
 
+    /** Jersey's switch for its generated WADL descriptions: nobody needs a map of our endpoints. */
+    public static final String WADL_OFF = "jersey.config.server.wadl.disableWadl";
+
     @Context
     Configuration configuration;
 

@@ -70,6 +70,11 @@ public abstract class ConnectionStore<T extends ProviderConnection> {
     /** @return whether there was a connection to delete */
     @Transactional
     public boolean delete(long accountId) {
+        em.createNativeQuery("DELETE FROM connection_check WHERE service = ? AND connection_id IN "
+                        + "(SELECT id FROM " + service.key() + "_connection WHERE account_id = ?)")
+                .setParameter(1, service.key())
+                .setParameter(2, accountId)
+                .executeUpdate();
         int deleted = em.createNamedQuery(deleteOfAccount).setParameter("accountId", accountId).executeUpdate();
         if (deleted > 0) {
             LOG.info(() -> service + " connection of account " + accountId + " deleted");
@@ -81,8 +86,12 @@ public abstract class ConnectionStore<T extends ProviderConnection> {
         return cipher.open(connection.getSealedAccessToken(), context("access_token", connection.getAccountId()));
     }
 
-    /** Associated data of a sealed token: which service, which column, whose. */
     private String context(String column, long accountId) {
+        return tokenContext(service, column, accountId);
+    }
+
+    /** Associated data of a sealed token: which service, which column ("access_token", "refresh_token"), whose. */
+    public static String tokenContext(ServiceType service, String column, long accountId) {
         return service.key() + "." + column + "/account:" + accountId;
     }
 }

@@ -1,6 +1,8 @@
 package ru.storelink.connections.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
@@ -8,7 +10,7 @@ import java.time.ZoneOffset;
 
 /**
  * What every connection to an outside service has: its owner, its tokens (sealed by {@code TokenCipher},
- * never in clear) and the health-check columns. Each service keeps its own table with its own details.
+ * never in clear) and the health-check columns (written by the health checker with plain SQL). Each service keeps its own table with its own details.
  */
 @MappedSuperclass
 public abstract class ProviderConnection {
@@ -34,6 +36,30 @@ public abstract class ProviderConnection {
     @Column(name = "connected_at", nullable = false)
     private OffsetDateTime connectedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state", nullable = false, length = 24)
+    private ConnectionStatus state = ConnectionStatus.NOT_CHECKED;
+
+    @Column(name = "last_success_at")
+    private OffsetDateTime lastSuccessAt;
+
+    @Column(name = "consecutive_failures", nullable = false)
+    private int consecutiveFailures;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "last_check_outcome", length = 24)
+    private CheckOutcome lastCheckOutcome;
+
+    @Column(name = "last_check_reason", length = 200)
+    private String lastCheckReason;
+
+    /** Set by the health checker's claim; cleared here so that a check in flight cannot overwrite a new authorization. */
+    @Column(name = "lease_owner", length = 40)
+    private String leaseOwner;
+
+    @Column(name = "lease_until")
+    private OffsetDateTime leaseUntil;
+
     @Version
     private long version;
 
@@ -54,6 +80,13 @@ public abstract class ProviderConnection {
         this.online = true;
         this.lastCheckedAt = now;
         this.connectedAt = now;
+        this.state = ConnectionStatus.WORKING;
+        this.lastSuccessAt = now;
+        this.consecutiveFailures = 0;
+        this.lastCheckOutcome = CheckOutcome.WORKS;
+        this.lastCheckReason = null;
+        this.leaseOwner = null;
+        this.leaseUntil = null;
     }
 
     public abstract Long getId();
@@ -84,5 +117,25 @@ public abstract class ProviderConnection {
 
     public OffsetDateTime getConnectedAt() {
         return connectedAt;
+    }
+
+    public ConnectionStatus getState() {
+        return state;
+    }
+
+    public OffsetDateTime getLastSuccessAt() {
+        return lastSuccessAt;
+    }
+
+    public int getConsecutiveFailures() {
+        return consecutiveFailures;
+    }
+
+    public CheckOutcome getLastCheckOutcome() {
+        return lastCheckOutcome;
+    }
+
+    public String getLastCheckReason() {
+        return lastCheckReason;
     }
 }

@@ -18,7 +18,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Map;
 import java.util.Set;
+import ru.storelink.connections.boundary.ServiceResource;
 import ru.storelink.demo.control.DemoProviders;
 import ru.storelink.demo.control.SimulatedAnswer;
 import ru.storelink.demo.control.SimulatedEvotor;
@@ -33,6 +35,11 @@ import ru.storelink.demo.control.SimulatedVk;
 public class DemoEndpoints extends Application {
 
     static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of(ServiceResource.WADL_OFF, true);
+    }
 
     @Override
     public Set<Class<?>> getClasses() {

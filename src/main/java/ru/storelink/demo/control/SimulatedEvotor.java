@@ -138,10 +138,11 @@ public class SimulatedEvotor {
         return SimulatedAnswer.json(200, Json.createObjectBuilder().add("items", items).add("paging", paging).build());
     }
 
-    /** Makes every token issued so far invalid, as when the owner removes our app in Evotor. */
-    public void revokeAll() {
-        accessTokens.clear();
-        refreshTokens.clear();
+
+    /** Revokes the tokens of the Evotor account that owns this store. */
+    public void revokeAccountOf(String storeId) {
+        accessTokens.values().removeIf(stores -> stores.stream().anyMatch(store -> store.id().equals(storeId)));
+        refreshTokens.values().removeIf(stores -> stores.stream().anyMatch(store -> store.id().equals(storeId)));
     }
 
     private static SimulatedAnswer oauthError(int status, String error, String description) {

@@ -129,10 +129,11 @@ public class SimulatedVk {
                 .build());
     }
 
-    /** Makes every token issued so far invalid, as when the owner revokes our access in VK. */
-    public void revokeAll() {
-        accessTokens.clear();
-        refreshTokens.clear();
+
+    /** Revokes the tokens of one VK user. */
+    public void revokeUser(long userId) {
+        accessTokens.values().removeIf(profile -> profile.id() == userId);
+        refreshTokens.values().removeIf(session -> session.profile().id() == userId);
     }
 
     public static SimulatedAnswer apiError(int code, String message) {

@@ -21,6 +21,6 @@ public class EvotorEndpoints extends Application {
 
     @Override
     public Map<String, Object> getProperties() {
-        return Map.of(ServiceResource.SERVICE, ServiceType.EVOTOR.key());
+        return Map.of(ServiceResource.WADL_OFF, true, ServiceResource.SERVICE, ServiceType.EVOTOR.key());
     }
 }

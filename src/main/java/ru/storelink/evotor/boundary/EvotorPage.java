@@ -14,6 +14,8 @@ import java.util.logging.Logger;
 import ru.storelink.accounts.control.SignedInAccount;
 import ru.storelink.connections.boundary.ServicePage;
 import ru.storelink.connections.control.CheckTimes;
+import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.healthcheck.control.Claims;
 import ru.storelink.connections.control.Notices;
 import ru.storelink.connections.control.ProviderConfiguration;
 import ru.storelink.connections.control.ProviderException;
@@ -50,6 +52,9 @@ public class EvotorPage implements Serializable {
     CheckTimes times;
 
     @Inject
+    Claims claims;
+
+    @Inject
     Notices notices;
 
     private ServicePage connection;
@@ -65,7 +70,7 @@ public class EvotorPage implements Serializable {
             return;
         }
         EvotorConnection evotor = found.get();
-        connection = ServicePage.of(evotor, times);
+        connection = ServicePage.of(evotor, times, claims.history(ServiceType.EVOTOR, evotor.getId()));
         storeId = evotor.getStoreId();
         storeName = evotor.getStoreName();
         try {

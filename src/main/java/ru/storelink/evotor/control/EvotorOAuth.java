@@ -44,26 +44,41 @@ public class EvotorOAuth {
     }
 
     public Grant exchange(String code) throws ProviderException {
-        ProviderSettings settings = clients.settings();
-        Form form = new Form()
+        return token("Evotor token exchange", new Form()
                 .param("grant_type", "authorization_code")
                 .param("code", code)
-                .param("redirect_uri", settings.redirectUri().toString());
-        Answer answer = ProviderResponses.call("Evotor token exchange",
-                () -> clients.oauth().token(basic(settings), form));
+                .param("redirect_uri", clients.settings().redirectUri().toString()), null);
+    }
+
+    /** A new access token for a refresh token; Evotor may rotate the refresh token too. */
+    public Grant refresh(String refreshToken) throws ProviderException {
+        return token("Evotor token refresh", new Form()
+                .param("grant_type", "refresh_token")
+                .param("refresh_token", refreshToken), refreshToken);
+    }
+
+    private Grant token(String what, Form form, String currentRefreshToken) throws ProviderException {
+        ProviderSettings settings = clients.settings();
+        Answer answer = ProviderResponses.call(what, () -> clients.oauth().token(basic(settings), form));
         if (answer.status() == 400 || answer.status() == 401) {
             OAuthError error = answer.json(OAuthError.class);
             throw new ProviderException("invalid_grant".equals(error.error()) ? Reason.GRANT_REFUSED : Reason.ACCESS_REFUSED,
-                    "Evotor token exchange answered " + answer.status() + " " + error.error());
+                    what + " answered " + answer.status() + " " + error.error());
         }
         if (!answer.ok()) {
             throw answer.unexpected();
         }
         TokenAnswer token = answer.json(TokenAnswer.class);
         if (token.accessToken() == null || token.accessToken().isBlank()) {
-            throw new ProviderException(Reason.MALFORMED, "Evotor token answer without access_token");
+            throw new ProviderException(Reason.MALFORMED, what + " answered without access_token");
         }
-        return Grant.of(token.accessToken(), token.refreshToken(), token.expiresIn());
+        return Grant.of(token.accessToken(), token.refreshToken() != null ? token.refreshToken() : currentRefreshToken,
+                token.expiresIn());
+    }
+
+    /** The first page of the stores: the health check's probe. */
+    public Answer firstStoresPage(String accessToken) throws ProviderException {
+        return ProviderResponses.call("Evotor stores", () -> clients.api().stores("Bearer " + accessToken, null));
     }
 
     /** All stores of the account, following {@code next_cursor}. */

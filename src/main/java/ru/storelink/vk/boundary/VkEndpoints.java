@@ -21,6 +21,6 @@ public class VkEndpoints extends Application {
 
     @Override
     public Map<String, Object> getProperties() {
-        return Map.of(ServiceResource.SERVICE, ServiceType.VK.key());
+        return Map.of(ServiceResource.WADL_OFF, true, ServiceResource.SERVICE, ServiceType.VK.key());
     }
 }

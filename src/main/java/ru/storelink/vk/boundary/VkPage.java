@@ -7,6 +7,8 @@ import jakarta.inject.Named;
 import ru.storelink.accounts.control.SignedInAccount;
 import ru.storelink.connections.boundary.ServicePage;
 import ru.storelink.connections.control.CheckTimes;
+import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.healthcheck.control.Claims;
 import ru.storelink.connections.control.ProviderConfiguration;
 import ru.storelink.vk.control.VkConnections;
 
@@ -27,6 +29,9 @@ public class VkPage {
     @Inject
     CheckTimes times;
 
+    @Inject
+    Claims claims;
+
     private ServicePage connection;
     private String name;
     private long vkUserId;
@@ -34,7 +39,7 @@ public class VkPage {
     @PostConstruct
     void load() {
         connections.of(account.id()).ifPresent(vk -> {
-            connection = ServicePage.of(vk, times);
+            connection = ServicePage.of(vk, times, claims.history(ServiceType.VK, vk.getId()));
             name = vk.getFirstName() + " " + vk.getLastName();
             vkUserId = vk.getVkUserId();
         });

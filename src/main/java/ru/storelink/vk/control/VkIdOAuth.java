@@ -5,9 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.util.logging.Logger;
 import ru.storelink.connections.control.Grant;
 import ru.storelink.connections.control.PendingAuthorizations.Pending;
+import ru.storelink.connections.control.ProbeResult;
+import ru.storelink.connections.control.ProviderOutcomes;
+import ru.storelink.connections.entity.CheckOutcome;
 import ru.storelink.connections.control.ProviderException;
 import ru.storelink.connections.control.ProviderException.Reason;
 import ru.storelink.connections.control.ProviderResponses;
@@ -24,6 +28,7 @@ public class VkIdOAuth {
     static final String SCOPE = "vkid.personal_info market groups";
 
     private static final Logger LOG = Logger.getLogger(VkIdOAuth.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     VkClients clients;
@@ -47,49 +52,70 @@ public class VkIdOAuth {
 
     public VkGrant exchange(Pending pending, String code, String deviceId) throws ProviderException {
         ProviderSettings settings = clients.settings();
-        Form form = new Form()
+        return token("VK ID token exchange", pending.state(), new Form()
                 .param("grant_type", "authorization_code")
                 .param("code", code)
                 .param("code_verifier", pending.codeVerifier())
                 .param("client_id", settings.clientId())
                 .param("device_id", deviceId)
                 .param("redirect_uri", settings.redirectUri().toString())
-                .param("state", pending.state());
-        Answer answer = ProviderResponses.call("VK ID token exchange", () -> clients.id().token(form));
+                .param("state", pending.state()));
+    }
+
+    /** VK ID access tokens live an hour; the answer carries a new refresh token, which replaces the old one. */
+    public VkGrant refresh(String refreshToken, String deviceId) throws ProviderException {
+        String state = Long.toHexString(RANDOM.nextLong());
+        return token("VK ID token refresh", state, new Form()
+                .param("grant_type", "refresh_token")
+                .param("refresh_token", refreshToken)
+                .param("client_id", clients.settings().clientId())
+                .param("device_id", deviceId)
+                .param("state", state));
+    }
+
+    private VkGrant token(String what, String state, Form form) throws ProviderException {
+        Answer answer = ProviderResponses.call(what, () -> clients.id().token(form));
         if (answer.providerFailing()) {
             throw answer.unexpected();
         }
         TokenAnswer token = answer.json(TokenAnswer.class);
         if (token.error() != null) {
             throw new ProviderException("invalid_grant".equals(token.error()) ? Reason.GRANT_REFUSED : Reason.ACCESS_REFUSED,
-                    "VK ID token exchange answered " + answer.status() + " " + token.error());
+                    what + " answered " + answer.status() + " " + token.error());
         }
         if (!answer.ok()) {
             throw answer.unexpected();
         }
         if (token.accessToken() == null || token.accessToken().isBlank() || token.userId() == null) {
-            throw new ProviderException(Reason.MALFORMED, "VK ID token answer without access_token or user_id");
+            throw new ProviderException(Reason.MALFORMED, what + " answered without access_token or user_id");
         }
-        if (token.state() != null && !token.state().equals(pending.state())) {
-            throw new ProviderException(Reason.MALFORMED, "VK ID token answer for another state");
+        if (token.state() != null && !token.state().equals(state)) {
+            throw new ProviderException(Reason.MALFORMED, what + " answered for another state");
         }
         return new VkGrant(Grant.of(token.accessToken(), token.refreshToken(), token.expiresIn()), token.userId());
     }
 
+    /** {@code users.get} as it came: the health check's probe reads VK's error envelope itself. */
+    public Answer usersGet(String accessToken) throws ProviderException {
+        return ProviderResponses.call("VK users.get", () -> clients.api().usersGet("Bearer " + accessToken, VkApi.VERSION));
+    }
+
     /** The token's own VK profile. */
     public User profile(String accessToken) throws ProviderException {
-        Answer answer = ProviderResponses.call("VK users.get",
-                () -> clients.api().usersGet("Bearer " + accessToken, VkApi.VERSION));
+        Answer answer = usersGet(accessToken);
         if (!answer.ok()) {
             throw answer.unexpected();
         }
         UsersGet users = answer.json(UsersGet.class);
         if (users.error() != null) {
             int code = users.error().code() == null ? -1 : users.error().code();
-            if (code == VkErrorCodes.APPLICATION_AUTHORIZATION_FAILED) {
+            ProbeResult verdict = ProviderOutcomes.vkError(code);
+            if (verdict.outcome() == CheckOutcome.OUR_MISCONFIGURATION) {
                 LOG.severe("VK answered error 28 (application authorization failed): check vk.client-id and the VK app settings");
             }
-            throw new ProviderException(VkErrorCodes.reason(code), "VK users.get answered error " + code);
+            // Only a refusal of the owner's own credentials is the owner's problem; anything else is VK's or ours.
+            throw new ProviderException(verdict.outcome() == CheckOutcome.CREDENTIALS_REJECTED ? Reason.ACCESS_REFUSED : Reason.UNAVAILABLE,
+                    "VK users.get answered error " + code);
         }
         if (users.response() == null || users.response().size() != 1) {
             throw new ProviderException(Reason.MALFORMED, "VK users.get answered no single user");

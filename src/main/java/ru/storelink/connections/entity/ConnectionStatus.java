@@ -1,15 +1,18 @@
-package ru.storelink.connections.control;
-
-import ru.storelink.connections.entity.ProviderConnection;
+package ru.storelink.connections.entity;
 
 /**
- * The status a card shows, in colour and in words, so it reads without colour too. Until the first check
- * a connection is grey; after that the result of the latest check decides.
+ * The state a card shows, in colour and in words, so it reads without colour too. Stored with each
+ * connection ({@code state}); only the health checker and a new authorization change it.
  */
 public enum ConnectionStatus {
 
+    /** The last check (or the authorization) proved the connection works. */
     WORKING("Работает", "status-working", "bi-check-circle-fill"),
+    /** The provider refused the owner's credentials: only the owner can fix it, by reconnecting. */
     NEEDS_RECONNECT("Требуется переподключение", "status-broken", "bi-x-circle-fill"),
+    /** The provider itself has failed several checks in a row; reconnecting would not help. */
+    SERVICE_UNAVAILABLE("Сервис недоступен", "status-broken", "bi-cloud-slash-fill"),
+    /** Never checked. */
     NOT_CHECKED("Не проверено", "status-unknown", "bi-question-circle-fill");
 
     private final String text;
@@ -20,13 +23,6 @@ public enum ConnectionStatus {
         this.text = text;
         this.styleClass = styleClass;
         this.icon = icon;
-    }
-
-    public static ConnectionStatus of(ProviderConnection connection) {
-        if (connection.getLastCheckedAt() == null) {
-            return NOT_CHECKED;
-        }
-        return connection.isOnline() ? WORKING : NEEDS_RECONNECT;
     }
 
     public String getText() {

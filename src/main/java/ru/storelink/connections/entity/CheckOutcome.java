@@ -1,0 +1,23 @@
+package ru.storelink.connections.entity;
+
+/** What one health check found (providers.md, the error tables). */
+public enum CheckOutcome {
+    /** The provider accepted the token. */
+    WORKS("Работает"),
+    /** The provider refused the owner's credentials (revoked, expired beyond refresh, scope missing, account banned). */
+    CREDENTIALS_REJECTED("Доступ отклонён"),
+    /** The provider failed, not the connection: timeout, refused connection, 429, 5xx, a garbled answer, VK rate limits. */
+    TEMPORARY("Временный сбой сервиса"),
+    /** Our own application is misconfigured (VK error 28, Evotor 400): not the owner's problem. */
+    OUR_MISCONFIGURATION("Ошибка настройки Storelink");
+
+    private final String text;
+
+    CheckOutcome(String text) {
+        this.text = text;
+    }
+
+    public String getText() {
+        return text;
+    }
+}

@@ -1,0 +1,67 @@
+package ru.storelink.evotor.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import ru.storelink.connections.control.Grant;
+import ru.storelink.connections.control.ProbeResult;
+import ru.storelink.connections.control.ProviderException;
+import ru.storelink.connections.control.ProviderException.Reason;
+import ru.storelink.connections.control.ProviderOutcomes;
+import ru.storelink.connections.control.ProviderResponses.Answer;
+import ru.storelink.connections.entity.CheckOutcome;
+import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.evotor.control.EvotorMessages.StoresPage;
+import ru.storelink.healthcheck.control.ClaimedCheck;
+import ru.storelink.healthcheck.control.Probe;
+
+/**
+ * Evotor's health check: {@code GET /stores} with the Bearer token. On a 401 with a refresh token held,
+ * one refresh and one retry before the verdict (as Evotor's own clients do).
+ */
+@ApplicationScoped
+public class EvotorProbe implements Probe {
+
+    @Inject
+    EvotorOAuth oauth;
+
+    @Override
+    public ServiceType service() {
+        return ServiceType.EVOTOR;
+    }
+
+    @Override
+    public ProbeResult probe(ClaimedCheck check, String accessToken, String refreshToken) {
+        try {
+            ProbeResult first = stores(accessToken);
+            if (!first.refreshMayHelp() || refreshToken == null) {
+                return first;
+            }
+            Grant renewed;
+            try {
+                renewed = oauth.refresh(refreshToken);
+            } catch (ProviderException e) {
+                return e.reason() == Reason.GRANT_REFUSED || e.reason() == Reason.ACCESS_REFUSED
+                        ? ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, "Эвотор отклонил обновление доступа: нужно подключить заново")
+                        : temporary(e);
+            }
+            return stores(renewed.accessToken()).withRenewed(renewed);
+        } catch (ProviderException e) {
+            return temporary(e);
+        }
+    }
+
+    private ProbeResult stores(String accessToken) throws ProviderException {
+        Answer answer = oauth.firstStoresPage(accessToken);
+        ProbeResult verdict = ProviderOutcomes.evotorStatus(answer.status());
+        if (verdict.outcome() == CheckOutcome.WORKS && answer.json(StoresPage.class).items() == null) {
+            throw new ProviderException(Reason.MALFORMED, "Evotor stores answer without items");
+        }
+        return verdict;
+    }
+
+    private static ProbeResult temporary(ProviderException e) {
+        return ProbeResult.of(CheckOutcome.TEMPORARY, e.reason() == Reason.MALFORMED
+                ? "Эвотор ответил непонятно"
+                : "Эвотор не ответил вовремя или недоступен");
+    }
+}

@@ -1,0 +1,76 @@
+package ru.storelink.healthcheck.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+import ru.storelink.healthcheck.control.Sweeper;
+
+/**
+ * Ticks every 5 seconds and starts a sweep of the due connections unless one is still running. The timer
+ * is not persistent: Payara Micro does not coordinate persistent timers across instances, and every
+ * instance ticking is fine because the database claim gives each connection to exactly one of them. The
+ * tick itself returns at once; the sweep runs on its own thread.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigration")
+public class HealthCheckTimer {
+
+    private static final Logger LOG = Logger.getLogger(HealthCheckTimer.class.getName());
+
+    @Inject
+    Sweeper sweeper;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private final AtomicBoolean sweeping = new AtomicBoolean();
+    private ExecutorService runner;
+
+    @PostConstruct
+    void start() {
+        runner = Executors.newSingleThreadExecutor(threads);
+        LOG.info(() -> "Health checks every " + ConfigProvider.getConfig()
+                .getOptionalValue("health-check.interval-seconds", Long.class).orElse(600L) + " s per connection");
+    }
+
+    @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false, info = "health-check tick")
+    @Lock(LockType.READ)
+    void tick() {
+        if (!enabled() || !sweeping.compareAndSet(false, true)) {
+            return;
+        }
+        runner.execute(() -> {
+            try {
+                sweeper.sweep();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Health sweep failed; the next tick tries again", e);
+            } finally {
+                sweeping.set(false);
+            }
+        });
+    }
+
+    private static boolean enabled() {
+        return ConfigProvider.getConfig().getOptionalValue("health-check.enabled", Boolean.class).orElse(true);
+    }
+
+    @PreDestroy
+    void stop() {
+        runner.shutdownNow();
+    }
+}

@@ -1,0 +1,217 @@
+package ru.storelink.healthcheck.control;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import ru.storelink.connections.control.ProbeResult;
+import ru.storelink.connections.entity.CheckOutcome;
+import ru.storelink.connections.entity.ConnectionStatus;
+import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.healthcheck.control.HealthRules.Health;
+import ru.storelink.healthcheck.entity.ConnectionCheck;
+
+/**
+ * The database side of health checks, safe with several application instances on one database:
+ * connections are claimed in a short transaction with {@code SELECT ... FOR UPDATE SKIP LOCKED} and a
+ * lease in database time, checked outside any transaction, and their result written in another short
+ * transaction only while the lease is still ours. A connection deleted or reconnected meanwhile (a new
+ * authorization clears the lease) is therefore never resurrected or overwritten.
+ */
+@ApplicationScoped
+public class Claims {
+
+    /** Checks kept per connection. */
+    static final int HISTORY = 20;
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Claims up to {@code limit} due connections: never checked first, then the longest unchecked. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<ClaimedCheck> claimDue(ServiceType service, int limit, Duration interval, Duration lease) {
+        OffsetDateTime now = databaseNow();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(select(service)
+                        + " WHERE (last_checked_at IS NULL OR last_checked_at <= ?)"
+                        + " AND (lease_until IS NULL OR lease_until < ?)"
+                        + " ORDER BY last_checked_at NULLS FIRST, id"
+                        + " FETCH FIRST " + limit + " ROWS ONLY"
+                        + " FOR UPDATE SKIP LOCKED")
+                .setParameter(1, now.minus(interval))
+                .setParameter(2, now)
+                .getResultList();
+        return lease(service, rows, now.plus(lease));
+    }
+
+    /** Claims the account's connection for a check now, unless another check holds it. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Optional<ClaimedCheck> claimOf(ServiceType service, long accountId, Duration lease) {
+        OffsetDateTime now = databaseNow();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(select(service)
+                        + " WHERE account_id = ? AND (lease_until IS NULL OR lease_until < ?)"
+                        + " FOR UPDATE SKIP LOCKED")
+                .setParameter(1, accountId)
+                .setParameter(2, now)
+                .getResultList();
+        return lease(service, rows, now.plus(lease)).stream().findFirst();
+    }
+
+    /**
+     * Writes a check's result and its history entry, if the lease is still ours.
+     *
+     * @return false when the connection was deleted, reconnected or reclaimed meanwhile (nothing written)
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean complete(ClaimedCheck check, Health health, ProbeResult result, int latencyMs) {
+        OffsetDateTime now = databaseNow();
+        int updated = em.createNativeQuery("UPDATE " + table(check.service())
+                        + " SET state = ?, is_online = ?, consecutive_failures = ?, last_check_outcome = ?,"
+                        + " last_check_reason = ?, last_checked_at = ?,"
+                        + " last_success_at = COALESCE(?, last_success_at),"
+                        + " lease_owner = NULL, lease_until = NULL, version = version + 1"
+                        + " WHERE id = ? AND lease_owner = ? AND lease_until > ?")
+                .setParameter(1, health.state().name())
+                .setParameter(2, health.online())
+                .setParameter(3, health.consecutiveFailures())
+                .setParameter(4, result.outcome().name())
+                .setParameter(5, abbreviate(result.reason()))
+                .setParameter(6, now)
+                .setParameter(7, result.outcome() == CheckOutcome.WORKS ? now : null)
+                .setParameter(8, check.id())
+                .setParameter(9, check.leaseOwner())
+                .setParameter(10, now)
+                .executeUpdate();
+        if (updated == 0) {
+            return false;
+        }
+        em.persist(new ConnectionCheck(check.service(), check.id(), now, result.outcome(), latencyMs, abbreviate(result.reason())));
+        em.flush();
+        trimHistory(check);
+        return true;
+    }
+
+    /** Stores tokens a refresh produced during a check (refresh tokens rotate), if the lease is still ours. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean renewTokens(ClaimedCheck check, String sealedAccess, String sealedRefresh, OffsetDateTime expiresAt) {
+        return em.createNativeQuery("UPDATE " + table(check.service())
+                        + " SET access_token = ?, refresh_token = ?, token_expires_at = ?, version = version + 1"
+                        + " WHERE id = ? AND lease_owner = ? AND lease_until > ?")
+                .setParameter(1, sealedAccess)
+                .setParameter(2, sealedRefresh)
+                .setParameter(3, expiresAt)
+                .setParameter(4, check.id())
+                .setParameter(5, check.leaseOwner())
+                .setParameter(6, databaseNow())
+                .executeUpdate() == 1;
+    }
+
+    /** Leaves the card untouched and keeps the lease for {@code pause}: nobody retries before then. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void holdOff(ClaimedCheck check, Duration pause) {
+        em.createNativeQuery("UPDATE " + table(check.service()) + " SET lease_until = ? WHERE id = ? AND lease_owner = ?")
+                .setParameter(1, databaseNow().plus(pause))
+                .setParameter(2, check.id())
+                .setParameter(3, check.leaseOwner())
+                .executeUpdate();
+    }
+
+    /** Connections due now: a gauge for operators. */
+    public long countDue(ServiceType service, Duration interval) {
+        Object count = em.createNativeQuery("SELECT COUNT(*) FROM " + table(service)
+                        + " WHERE last_checked_at IS NULL OR last_checked_at <= ?")
+                .setParameter(1, databaseNow().minus(interval))
+                .getSingleResult();
+        return ((Number) count).longValue();
+    }
+
+    public List<ConnectionCheck> history(ServiceType service, long connectionId) {
+        return em.createNamedQuery(ConnectionCheck.LATEST, ConnectionCheck.class)
+                .setParameter("service", service.key())
+                .setParameter("connectionId", connectionId)
+                .setMaxResults(HISTORY)
+                .getResultList();
+    }
+
+    private void trimHistory(ClaimedCheck check) {
+        List<?> oldestKept = em.createNativeQuery("SELECT checked_at FROM connection_check"
+                        + " WHERE service = ? AND connection_id = ? ORDER BY checked_at DESC, id DESC"
+                        + " OFFSET " + (HISTORY - 1) + " ROWS FETCH FIRST 1 ROWS ONLY")
+                .setParameter(1, check.service().key())
+                .setParameter(2, check.id())
+                .getResultList();
+        if (!oldestKept.isEmpty()) {
+            em.createNativeQuery("DELETE FROM connection_check WHERE service = ? AND connection_id = ? AND checked_at < ?")
+                    .setParameter(1, check.service().key())
+                    .setParameter(2, check.id())
+                    .setParameter(3, toOffsetDateTime(oldestKept.get(0)))
+                    .executeUpdate();
+        }
+    }
+
+    private List<ClaimedCheck> lease(ServiceType service, List<Object[]> rows, OffsetDateTime leaseUntil) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        String owner = UUID.randomUUID().toString();
+        List<ClaimedCheck> claimed = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            claimed.add(new ClaimedCheck(service, ((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                    (String) row[2], (String) row[3], toOffsetDateTime(row[4]), (String) row[5],
+                    ConnectionStatus.valueOf((String) row[6]), ((Number) row[7]).intValue(), owner));
+        }
+        // The ids come from our own query: numbers only.
+        String ids = claimed.stream().map(c -> Long.toString(c.id())).collect(Collectors.joining(","));
+        em.createNativeQuery("UPDATE " + table(service) + " SET lease_owner = ?, lease_until = ? WHERE id IN (" + ids + ")")
+                .setParameter(1, owner)
+                .setParameter(2, leaseUntil)
+                .executeUpdate();
+        return claimed;
+    }
+
+    private static String select(ServiceType service) {
+        return "SELECT id, account_id, access_token, refresh_token, token_expires_at, "
+                + (service == ServiceType.VK ? "device_id" : "CAST(NULL AS VARCHAR(1))")
+                + ", state, consecutive_failures FROM " + table(service);
+    }
+
+    private static String table(ServiceType service) {
+        return service == ServiceType.EVOTOR ? "evotor_connection" : "vk_connection";
+    }
+
+    /** The database's clock, so that instances with different clocks agree on leases and due times. */
+    OffsetDateTime databaseNow() {
+        return toOffsetDateTime(em.createNativeQuery("SELECT CURRENT_TIMESTAMP").getSingleResult());
+    }
+
+    static OffsetDateTime toOffsetDateTime(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof Timestamp ts) {
+            return ts.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof java.time.ZonedDateTime zdt) {
+            return zdt.toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass().getName());
+    }
+
+    private static String abbreviate(String reason) {
+        return reason == null || reason.length() <= 200 ? reason : reason.substring(0, 199) + "…";
+    }
+}

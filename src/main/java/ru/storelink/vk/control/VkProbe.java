@@ -1,0 +1,77 @@
+package ru.storelink.vk.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import ru.storelink.connections.control.Grant;
+import ru.storelink.connections.control.ProbeResult;
+import ru.storelink.connections.control.ProviderException;
+import ru.storelink.connections.control.ProviderException.Reason;
+import ru.storelink.connections.control.ProviderOutcomes;
+import ru.storelink.connections.control.ProviderResponses.Answer;
+import ru.storelink.connections.entity.CheckOutcome;
+import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.healthcheck.control.ClaimedCheck;
+import ru.storelink.healthcheck.control.Probe;
+import ru.storelink.vk.control.VkMessages.UsersGet;
+
+/**
+ * VK's health check: {@code users.get} with {@code v=5.199}, reading VK's error envelope (errors arrive
+ * with HTTP 200). VK ID access tokens live an hour, so the token is refreshed shortly before it expires,
+ * and once more on error 5; the rotated refresh token travels back in the result to be stored.
+ */
+@ApplicationScoped
+public class VkProbe implements Probe {
+
+    /** Refresh when the access token has less than this left. */
+    static final Duration REFRESH_AHEAD = Duration.ofMinutes(5);
+
+    @Inject
+    VkIdOAuth oauth;
+
+    @Override
+    public ServiceType service() {
+        return ServiceType.VK;
+    }
+
+    @Override
+    public ProbeResult probe(ClaimedCheck check, String accessToken, String refreshToken) {
+        try {
+            Grant renewed = null;
+            if (refreshToken != null && check.tokenExpiresAt() != null
+                    && check.tokenExpiresAt().isBefore(OffsetDateTime.now(ZoneOffset.UTC).plus(REFRESH_AHEAD))) {
+                renewed = oauth.refresh(refreshToken, check.deviceId()).grant();
+            }
+            ProbeResult verdict = usersGet(renewed == null ? accessToken : renewed.accessToken());
+            if (verdict.refreshMayHelp() && renewed == null && refreshToken != null) {
+                renewed = oauth.refresh(refreshToken, check.deviceId()).grant();
+                verdict = usersGet(renewed.accessToken());
+            }
+            return renewed == null ? verdict : verdict.withRenewed(renewed);
+        } catch (ProviderException e) {
+            if (e.reason() == Reason.GRANT_REFUSED || e.reason() == Reason.ACCESS_REFUSED) {
+                return ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, "VK ID отклонил обновление доступа: нужно подключить заново");
+            }
+            return ProbeResult.of(CheckOutcome.TEMPORARY, e.reason() == Reason.MALFORMED
+                    ? "ВКонтакте ответил непонятно"
+                    : "ВКонтакте не ответил вовремя или недоступен");
+        }
+    }
+
+    private ProbeResult usersGet(String accessToken) throws ProviderException {
+        Answer answer = oauth.usersGet(accessToken);
+        if (!answer.ok()) {
+            throw answer.unexpected();
+        }
+        UsersGet users = answer.json(UsersGet.class);
+        if (users.error() != null) {
+            return ProviderOutcomes.vkError(users.error().code() == null ? -1 : users.error().code());
+        }
+        if (users.response() == null || users.response().isEmpty()) {
+            throw new ProviderException(Reason.MALFORMED, "VK users.get answered no user");
+        }
+        return ProbeResult.of(CheckOutcome.WORKS, null);
+    }
+}

@@ -1,0 +1,40 @@
+package ru.storelink.connections.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import ru.storelink.connections.entity.CheckOutcome;
+
+/** Every row of providers.md's error tables, as the health checks read them. */
+class ProviderOutcomesTest {
+
+    @ParameterizedTest(name = "Evotor HTTP {0} -> {1}")
+    @CsvSource({
+            "200, WORKS",
+            "401, CREDENTIALS_REJECTED", "403, CREDENTIALS_REJECTED",
+            "400, OUR_MISCONFIGURATION",
+            "429, TEMPORARY", "500, TEMPORARY", "502, TEMPORARY", "503, TEMPORARY", "504, TEMPORARY",
+            "404, TEMPORARY"})
+    void evotorStatuses(int status, CheckOutcome expected) {
+        ProbeResult result = ProviderOutcomes.evotorStatus(status);
+        assertThat(result.outcome()).isEqualTo(expected);
+        if (expected != CheckOutcome.WORKS) {
+            assertThat(result.reason()).contains(Integer.toString(status));
+        }
+    }
+
+    @ParameterizedTest(name = "VK error {0} -> {1}")
+    @CsvSource({
+            "5, CREDENTIALS_REJECTED", "3609, CREDENTIALS_REJECTED", "7, CREDENTIALS_REJECTED", "15, CREDENTIALS_REJECTED",
+            "17, CREDENTIALS_REJECTED", "18, CREDENTIALS_REJECTED", "3610, CREDENTIALS_REJECTED",
+            "6, TEMPORARY", "9, TEMPORARY", "29, TEMPORARY", "1, TEMPORARY", "10, TEMPORARY", "14, TEMPORARY",
+            "28, OUR_MISCONFIGURATION",
+            // Not in VK's table: never a reason to send the owner to reconnect.
+            "100, TEMPORARY", "-1, TEMPORARY"})
+    void vkErrorCodes(int code, CheckOutcome expected) {
+        ProbeResult result = ProviderOutcomes.vkError(code);
+        assertThat(result.outcome()).isEqualTo(expected);
+        assertThat(result.reason()).isNotBlank();
+    }
+}

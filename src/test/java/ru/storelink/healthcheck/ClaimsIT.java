@@ -1,0 +1,199 @@
+package ru.storelink.healthcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import ru.storelink.accounts.control.Accounts;
+import ru.storelink.connections.control.Grant;
+import ru.storelink.connections.control.ProbeResult;
+import ru.storelink.connections.entity.CheckOutcome;
+import ru.storelink.connections.entity.ConnectionStatus;
+import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.database.DatabaseMigration;
+import ru.storelink.evotor.control.EvotorConnections;
+import ru.storelink.evotor.control.EvotorMessages.Store;
+import ru.storelink.healthcheck.control.ClaimedCheck;
+import ru.storelink.healthcheck.control.Claims;
+import ru.storelink.healthcheck.control.HealthRules.Health;
+import ru.storelink.testsupport.TestConfig;
+import ru.storelink.testsupport.TestData;
+
+/**
+ * In the container, on the real database: claiming is exclusive across claimers, a lost lease writes
+ * nothing, and a connection deleted or reconnected during its check stays deleted or reconnected.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ClaimsIT {
+
+    private static final Duration LONG_LEASE = Duration.ofMinutes(1);
+
+    @Inject
+    Claims claims;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    EvotorConnections evotor;
+
+    @Resource(lookup = DatabaseMigration.DATA_SOURCE)
+    DataSource dataSource;
+
+    @BeforeEach
+    @AfterEach
+    void noBackgroundSweeps() {
+        // The test server starts with health-check.enabled=false; a browser test may have switched it on.
+        TestConfig.clearHere();
+    }
+
+    @Test
+    void twoClaimersRacingGetDisjointSets() throws Exception {
+        Set<Long> mine = new HashSet<>();
+        for (int i = 0; i < 12; i++) {
+            mine.add(neverCheckedConnection());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Callable<List<ClaimedCheck>> claimer = () -> claims.claimDue(ServiceType.EVOTOR, 500, Duration.ofDays(3650), LONG_LEASE);
+        List<Future<List<ClaimedCheck>>> racing = List.of(pool.submit(claimer), pool.submit(claimer));
+        List<Long> claimed = new ArrayList<>();
+        for (Future<List<ClaimedCheck>> result : racing) {
+            result.get().forEach(check -> claimed.add(check.id()));
+        }
+        pool.shutdown();
+
+        assertThat(claimed).doesNotHaveDuplicates();
+        assertThat(claimed).containsAll(mine);
+        assertThat(claims.claimDue(ServiceType.EVOTOR, 500, Duration.ofDays(3650), LONG_LEASE))
+                .as("leased rows are not claimed again").extracting(ClaimedCheck::id).doesNotContainAnyElementsOf(mine);
+    }
+
+    @Test
+    void aStaleLeaseCannotWrite() throws Exception {
+        long account = account();
+        evotor.save(account, grant(), store());
+        ClaimedCheck first = claims.claimOf(ServiceType.EVOTOR, account, Duration.ofMillis(300)).orElseThrow();
+        Thread.sleep(600);
+        ClaimedCheck second = claims.claimOf(ServiceType.EVOTOR, account, LONG_LEASE).orElseThrow();
+
+        boolean staleWrote = claims.complete(first, new Health(ConnectionStatus.NEEDS_RECONNECT, 0),
+                ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, "stale"), 5);
+        boolean currentWrote = claims.complete(second, new Health(ConnectionStatus.WORKING, 0),
+                ProbeResult.of(CheckOutcome.WORKS, null), 7);
+
+        assertThat(staleWrote).isFalse();
+        assertThat(currentWrote).isTrue();
+        assertThat(evotor.of(account).orElseThrow().getState()).isEqualTo(ConnectionStatus.WORKING);
+        assertThat(claims.history(ServiceType.EVOTOR, second.id())).hasSize(1)
+                .first().satisfies(check -> assertThat(check.getLatencyMs()).isEqualTo(7));
+    }
+
+    @Test
+    void aConnectionDeletedDuringItsCheckIsNotResurrected() throws Exception {
+        long account = account();
+        evotor.save(account, grant(), store());
+        ClaimedCheck check = claims.claimOf(ServiceType.EVOTOR, account, LONG_LEASE).orElseThrow();
+
+        evotor.delete(account);
+        boolean wrote = claims.complete(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), 3);
+
+        assertThat(wrote).isFalse();
+        assertThat(evotor.of(account)).isEmpty();
+        assertThat(claims.history(ServiceType.EVOTOR, check.id())).isEmpty();
+    }
+
+    @Test
+    void aConnectionReconnectedDuringItsCheckKeepsTheNewAuthorization() throws Exception {
+        long account = account();
+        evotor.save(account, grant(), store());
+        ClaimedCheck check = claims.claimOf(ServiceType.EVOTOR, account, LONG_LEASE).orElseThrow();
+
+        evotor.save(account, grant(), new Store("new-store", "Новая", ""));
+        boolean wrote = claims.complete(check, new Health(ConnectionStatus.NEEDS_RECONNECT, 0),
+                ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, "old token"), 3);
+
+        assertThat(wrote).isFalse();
+        assertThat(evotor.of(account).orElseThrow().getState()).isEqualTo(ConnectionStatus.WORKING);
+        assertThat(evotor.of(account).orElseThrow().getStoreName()).isEqualTo("Новая");
+    }
+
+    @Test
+    void historyKeepsTheLastTwentyChecks() throws Exception {
+        long account = account();
+        long id = evotor.save(account, grant(), store()).getId();
+        for (int i = 0; i < 23; i++) {
+            ClaimedCheck check = claims.claimOf(ServiceType.EVOTOR, account, LONG_LEASE).orElseThrow();
+            claims.complete(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), i);
+        }
+
+        assertThat(claims.history(ServiceType.EVOTOR, id)).hasSize(20)
+                .first().satisfies(newest -> assertThat(newest.getLatencyMs()).isEqualTo(22));
+        assertThat(count("SELECT COUNT(*) FROM connection_check WHERE service = 'evotor' AND connection_id = ?", id)).isEqualTo(20);
+    }
+
+    @Test
+    void aCheckInProgressIsNotClaimedTwice() throws Exception {
+        long account = account();
+        evotor.save(account, grant(), store());
+
+        Optional<ClaimedCheck> first = claims.claimOf(ServiceType.EVOTOR, account, LONG_LEASE);
+        Optional<ClaimedCheck> second = claims.claimOf(ServiceType.EVOTOR, account, LONG_LEASE);
+
+        assertThat(first).isPresent();
+        assertThat(second).isEmpty();
+    }
+
+    private long neverCheckedConnection() throws Exception {
+        long account = account();
+        long id = evotor.save(account, grant(), store()).getId();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE evotor_connection SET last_checked_at = NULL, state = 'NOT_CHECKED' WHERE id = ?")) {
+            update.setLong(1, id);
+            update.executeUpdate();
+        }
+        return id;
+    }
+
+    private long account() throws Exception {
+        return accounts.register(TestData.uniqueEmail("claims"), "correct horse battery").getId();
+    }
+
+    private static Grant grant() {
+        return new Grant("access-" + System.nanoTime(), "refresh", null);
+    }
+
+    private static Store store() {
+        return new Store("claims-store", "Склад", "");
+    }
+
+    private int count(String sql, long id) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package ru.storelink.testsupport;
+
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Deployed with the tests only: configuration a test changes while the server runs, the way an admin's
+ * config source would (the test server runs with {@code mp.config.cache.duration=0}). Client-side tests
+ * call {@link #set} and {@link #clear}, which reach the server through {@code /test-support/config}.
+ */
+public final class TestConfig {
+
+    static final Map<String, String> VALUES = new ConcurrentHashMap<>();
+
+    private TestConfig() {
+    }
+
+    public static void set(String key, String value) {
+        call("key=" + encode(key) + "&value=" + encode(value));
+    }
+
+    public static void clear() {
+        call("clear=true");
+    }
+
+    /** From an in-container test: drops every override in this (the server's) JVM. */
+    public static void clearHere() {
+        VALUES.clear();
+    }
+
+    private static void call(String form) {
+        try {
+            HttpResponse<Void> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                    HttpRequest.newBuilder(URI.create(TestServer.baseUrl() + "test-support/config"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 204) {
+                throw new IllegalStateException("test config answered " + response.statusCode());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The config source, registered through META-INF/services by {@link SuiteDeployment}. */
+    public static class Source implements ConfigSource {
+
+        @Override
+        public Set<String> getPropertyNames() {
+            return VALUES.keySet();
+        }
+
+        @Override
+        public String getValue(String name) {
+            return VALUES.get(name);
+        }
+
+        @Override
+        public String getName() {
+            return "storelink-tests";
+        }
+
+        @Override
+        public int getOrdinal() {
+            // Above system properties (400), where the test server's defaults come from.
+            return 500;
+        }
+    }
+
+    /** {@code POST /test-support/config}: {@code key} and {@code value}, or {@code clear}. */
+    @WebServlet("/test-support/config")
+    public static class Endpoint extends HttpServlet {
+
+        @Override
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) {
+            if (request.getParameter("clear") != null) {
+                VALUES.clear();
+            } else {
+                VALUES.put(request.getParameter("key"), request.getParameter("value"));
+            }
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        }
+    }
+}
