@@ -19,7 +19,7 @@ public final class EvotorSimulator extends ProviderSimulator {
     private final SimulatedEvotor evotor;
     private volatile boolean ownerRefuses;
 
-    EvotorSimulator(int port, String clientId, String clientSecret, String redirectUri) {
+    public EvotorSimulator(int port, String clientId, String clientSecret, String redirectUri) {
         super(port);
         evotor = new SimulatedEvotor(clientId, clientSecret, redirectUri);
     }
@@ -33,6 +33,19 @@ public final class EvotorSimulator extends ProviderSimulator {
     /** The next owner clicks «Отказать» instead of allowing. */
     public void ownerRefusesNextTime() {
         ownerRefuses = true;
+    }
+
+    public int refreshesOf(String storeId) {
+        return evotor.refreshesOf(storeId);
+    }
+
+    public void acceptToken(String accessToken, Store store) {
+        evotor.acceptToken(accessToken, List.of(store));
+    }
+
+    /** The account's access tokens expire; a refresh still works. */
+    public void expireAccessTokensOf(String storeId) {
+        evotor.expireAccessTokensOf(storeId);
     }
 
     /** The owner of this store removed our application in Evotor: its tokens stop working. */

@@ -11,5 +11,7 @@ public enum Fault {
     /** No answer until long after our read timeout. */
     TIMEOUT,
     /** Answer normally, but only after a pause shorter than our read timeout. */
-    SLOW
+    SLOW,
+    /** Never answer (the connection stays open). */
+    HANG_FOREVER
 }

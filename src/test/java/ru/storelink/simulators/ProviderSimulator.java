@@ -34,7 +34,11 @@ abstract class ProviderSimulator {
     private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
     private final Map<String, Fault> permanentFaults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
+    private volatile Duration latency = Duration.ZERO;
 
+    /** Starts the simulator on {@code port} of the loopback interface. */
     ProviderSimulator(int port) {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
@@ -78,6 +82,22 @@ abstract class ProviderSimulator {
         faults.clear();
         permanentFaults.clear();
         calls.clear();
+        latency = Duration.ZERO;
+        peakInFlight.set(0);
+    }
+
+    /** Every answer takes at least this long, as a distant provider would. */
+    public void latency(Duration latency) {
+        this.latency = latency;
+    }
+
+    /** The most calls this simulator was answering at once since the last {@link #reset()}. */
+    public int peakConcurrency() {
+        return peakInFlight.get();
+    }
+
+    public int totalCalls() {
+        return calls.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
     /** What to send back: a JSON answer or a redirect. */
@@ -97,7 +117,11 @@ abstract class ProviderSimulator {
     }
 
     private void serve(HttpExchange exchange) throws IOException {
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try (exchange) {
+            if (!latency.isZero()) {
+                pause(latency);
+            }
             String endpoint = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
             calls.computeIfAbsent(endpoint, e -> new AtomicInteger()).incrementAndGet();
             Map<String, String> query = decode(exchange.getRequestURI().getRawQuery());
@@ -118,6 +142,8 @@ abstract class ProviderSimulator {
                 exchange.getResponseHeaders().add("Location", reply.location().toString());
             }
             send(exchange, reply.status(), "application/json; charset=utf-8", reply.body());
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 
@@ -131,6 +157,7 @@ abstract class ProviderSimulator {
                 pause(HANG);
                 send(exchange, 500, "text/plain", "too late");
             }
+            case HANG_FOREVER -> pause(Duration.ofHours(1));
             case SLOW -> {
                 pause(SLOW_PAUSE);
                 return false;

@@ -20,7 +20,7 @@ public final class VkSimulator extends ProviderSimulator {
     private volatile Integer nextApiError;
     private volatile Integer permanentApiError;
 
-    VkSimulator(int port, String clientId, String redirectUri) {
+    public VkSimulator(int port, String clientId, String redirectUri) {
         super(port);
         vk = new SimulatedVk(clientId, redirectUri);
     }
@@ -39,6 +39,19 @@ public final class VkSimulator extends ProviderSimulator {
         nextApiError = errorCode;
     }
 
+    public int refreshesOf(long userId) {
+        return vk.refreshesOf(userId);
+    }
+
+    public void acceptToken(String accessToken, long userId) {
+        vk.acceptToken(accessToken, new Profile(userId, "Имя", "Фамилия"));
+    }
+
+    /** Lifetime of access tokens issued from now on. */
+    public void accessTokensLive(long seconds) {
+        vk.accessTokensLive(seconds);
+    }
+
     /** This VK user revoked our access. */
     public void revokeUser(long userId) {
         vk.revokeUser(userId);
@@ -55,6 +68,7 @@ public final class VkSimulator extends ProviderSimulator {
         ownerRefuses = false;
         nextApiError = null;
         permanentApiError = null;
+        vk.accessTokensLive(3600);
         vk.nextProfileIs(new Profile(743784474L, "Персик", "Рыжий"));
     }
 

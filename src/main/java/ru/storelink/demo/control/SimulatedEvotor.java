@@ -34,6 +34,7 @@ public class SimulatedEvotor {
     private final Map<String, Authorization> codes = new ConcurrentHashMap<>();
     private final Map<String, List<Store>> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, List<Store>> refreshTokens = new ConcurrentHashMap<>();
+    private final Map<String, Integer> refreshes = new ConcurrentHashMap<>();
     private volatile List<Store> nextAccount = List.of(
             new Store("20190701-0000-4000-8000-000000000001", "Чайная", "Россия, Москва"),
             new Store("20190701-0000-4000-8000-000000000002", "Кофейня на Арбате", "Россия, Москва, Арбат, 10"));
@@ -87,6 +88,7 @@ public class SimulatedEvotor {
                 if (stores == null) {
                     return oauthError(400, "invalid_grant", "Invalid refresh token");
                 }
+                stores.forEach(store -> refreshes.merge(store.id(), 1, Integer::sum));
             }
             default -> {
                 return oauthError(400, "unsupported_grant_type", "Unsupported grant type");
@@ -138,6 +140,21 @@ public class SimulatedEvotor {
         return SimulatedAnswer.json(200, Json.createObjectBuilder().add("items", items).add("paging", paging).build());
     }
 
+
+    /** How many refreshes the account owning this store has made. */
+    public int refreshesOf(String storeId) {
+        return refreshes.getOrDefault(storeId, 0);
+    }
+
+    /** Accepts an access token issued elsewhere (seeded data of benchmarks and tests). */
+    public void acceptToken(String accessToken, List<Store> stores) {
+        accessTokens.put(accessToken, List.copyOf(stores));
+    }
+
+    /** Makes the account's access tokens expire while its refresh tokens stay valid. */
+    public void expireAccessTokensOf(String storeId) {
+        accessTokens.values().removeIf(stores -> stores.stream().anyMatch(store -> store.id().equals(storeId)));
+    }
 
     /** Revokes the tokens of the Evotor account that owns this store. */
     public void revokeAccountOf(String storeId) {

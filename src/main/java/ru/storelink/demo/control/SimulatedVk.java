@@ -33,7 +33,9 @@ public class SimulatedVk {
     private final Map<String, Authorization> codes = new ConcurrentHashMap<>();
     private final Map<String, Profile> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Session> refreshTokens = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> refreshes = new ConcurrentHashMap<>();
     private volatile Profile nextProfile = new Profile(743784474L, "Персик", "Рыжий");
+    private volatile long accessTokenSeconds = 3600;
 
     public SimulatedVk(String clientId, String redirectUri) {
         this.clientId = clientId;
@@ -87,6 +89,7 @@ public class SimulatedVk {
                     return error(400, "invalid_grant", state);
                 }
                 profile = session.profile();
+                refreshes.merge(profile.id(), 1, Integer::sum);
             }
             default -> {
                 return error(400, "unsupported_grant_type", state);
@@ -101,7 +104,7 @@ public class SimulatedVk {
                 .add("refresh_token", refresh)
                 .add("id_token", token())
                 .add("token_type", "Bearer")
-                .add("expires_in", 3600)
+                .add("expires_in", accessTokenSeconds)
                 .add("user_id", profile.id())
                 .add("state", state)
                 .add("scope", "vkid.personal_info market groups")
@@ -129,6 +132,21 @@ public class SimulatedVk {
                 .build());
     }
 
+
+    /** How many refreshes this VK user's tokens have had. */
+    public int refreshesOf(long userId) {
+        return refreshes.getOrDefault(userId, 0);
+    }
+
+    /** Accepts an access token issued elsewhere (seeded data of benchmarks and tests). */
+    public void acceptToken(String accessToken, Profile profile) {
+        accessTokens.put(accessToken, profile);
+    }
+
+    /** Lifetime of the access tokens issued from now on (VK ID: one hour). */
+    public void accessTokensLive(long seconds) {
+        this.accessTokenSeconds = seconds;
+    }
 
     /** Revokes the tokens of one VK user. */
     public void revokeUser(long userId) {

@@ -17,13 +17,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.healthcheck.control.Claims;
+import ru.storelink.healthcheck.control.HealthCheckSettings;
 import ru.storelink.healthcheck.control.Sweeper;
 
 /**
  * Ticks every 5 seconds and starts a sweep of the due connections unless one is still running. The timer
  * is not persistent: Payara Micro does not coordinate persistent timers across instances, and every
  * instance ticking is fine because the database claim gives each connection to exactly one of them. The
- * tick itself returns at once; the sweep runs on its own thread.
+ * tick itself returns at once; the sweep runs on its own thread. Also publishes the number of due
+ * connections per provider as the gauge {@code health_checks_due}.
  */
 @Singleton
 @Startup
@@ -35,6 +41,12 @@ public class HealthCheckTimer {
     @Inject
     Sweeper sweeper;
 
+    @Inject
+    Claims claims;
+
+    @Inject
+    MetricRegistry metrics;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -44,6 +56,10 @@ public class HealthCheckTimer {
     @PostConstruct
     void start() {
         runner = Executors.newSingleThreadExecutor(threads);
+        for (ServiceType service : ServiceType.values()) {
+            metrics.gauge("health_checks_due", claims,
+                    c -> c.countDue(service, HealthCheckSettings.current().interval()), new Tag("provider", service.key()));
+        }
         LOG.info(() -> "Health checks every " + ConfigProvider.getConfig()
                 .getOptionalValue("health-check.interval-seconds", Long.class).orElse(600L) + " s per connection");
     }

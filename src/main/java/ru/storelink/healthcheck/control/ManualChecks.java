@@ -1,6 +1,5 @@
 package ru.storelink.healthcheck.control;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -8,15 +7,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.healthcheck.control.Checker.Report;
 
 /**
  * «Проверить сейчас»: one check of the owner's connection, at most once per
  * {@code health-check.manual-min-seconds} per connection and instance, so a finger on the button cannot
- * flood a provider. Also publishes the number of due connections as a gauge.
+ * flood a provider.
  */
 @ApplicationScoped
 public class ManualChecks {
@@ -27,18 +24,7 @@ public class ManualChecks {
     @Inject
     Checker checker;
 
-    @Inject
-    MetricRegistry metrics;
-
     private final Map<String, Instant> lastRequested = new ConcurrentHashMap<>();
-
-    @PostConstruct
-    void gauges() {
-        for (ServiceType service : ServiceType.values()) {
-            metrics.gauge("health_checks_due", claims,
-                    c -> c.countDue(service, HealthCheckSettings.current().interval()), new Tag("provider", service.key()));
-        }
-    }
 
     /** The outcome in the owner's words; empty when there is no connection to check. */
     public Optional<String> checkNow(ServiceType service, long accountId) {

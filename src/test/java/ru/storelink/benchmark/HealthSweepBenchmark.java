@@ -1,0 +1,340 @@
+package ru.storelink.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import ru.storelink.accounts.control.Accounts;
+import ru.storelink.connections.control.ConnectionStore;
+import ru.storelink.connections.control.Grant;
+import ru.storelink.connections.control.TokenCipher;
+import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.database.DatabaseMigration;
+import ru.storelink.demo.control.SimulatedEvotor.Store;
+import ru.storelink.evotor.control.EvotorConnections;
+import ru.storelink.healthcheck.control.HealthCheckSettings;
+import ru.storelink.healthcheck.control.Sweeper;
+import ru.storelink.simulators.EvotorSimulator;
+import ru.storelink.simulators.Fault;
+import ru.storelink.simulators.Simulators;
+import ru.storelink.simulators.VkSimulator;
+import ru.storelink.testsupport.TestData;
+import ru.storelink.testsupport.TestServer;
+import ru.storelink.testsupport.WebClient;
+import ru.storelink.vk.control.VkMessages.User;
+import ru.storelink.vk.control.VkConnections;
+
+/**
+ * The health-check benchmark ({@code mvn -Pbenchmark verify}, see README): 10,000 connections (5,000 per
+ * provider) against loopback simulators answering after 100 ms. Runs inside the server under test, with
+ * the simulators in the same JVM on the ports the server is configured for. Measures one full sweep
+ * (time, checks/s, peak concurrency seen by each simulator, heap), the dashboard's latency during that
+ * sweep, and an Evotor sweep while VK never answers. Writes target/benchmark-report.md.
+ */
+@ExtendWith(ArquillianExtension.class)
+class HealthSweepBenchmark {
+
+    static final int PER_PROVIDER = 5_000;
+    static final Duration LATENCY = Duration.ofMillis(100);
+    static final long ID_BASE = 50_000_000L;
+
+    @Inject
+    Sweeper sweeper;
+
+    @Inject
+    TokenCipher cipher;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    EvotorConnections evotor;
+
+    @Inject
+    VkConnections vk;
+
+    @Resource(lookup = DatabaseMigration.DATA_SOURCE)
+    DataSource dataSource;
+
+    private final List<String> report = new ArrayList<>();
+
+    @Test
+    void fullSweepOfTenThousandConnections() throws Exception {
+        EvotorSimulator evotorSimulator = new EvotorSimulator(port("evotor.oauth-url"), Simulators.EVOTOR_CLIENT_ID,
+                Simulators.EVOTOR_CLIENT_SECRET, TestServer.baseUrl() + "evotor/callback");
+        VkSimulator vkSimulator = new VkSimulator(port("vk.id-url"), Simulators.VK_CLIENT_ID, TestServer.baseUrl() + "vk/callback");
+        HealthCheckSettings settings = HealthCheckSettings.current();
+        seed(evotorSimulator, vkSimulator);
+        WebClient owner = dashboardOwner(evotorSimulator, vkSimulator);
+        evotorSimulator.reset();
+        vkSimulator.reset();
+        evotorSimulator.latency(LATENCY);
+        vkSimulator.latency(LATENCY);
+        markAllDue();
+
+        // 1. A full sweep, with an owner reloading the dashboard all the time.
+        DashboardLoad dashboard = DashboardLoad.start(owner);
+        HeapSampler heap = HeapSampler.start();
+        long start = System.nanoTime();
+        Future<Sweeper.Totals> sweep = Executors.newSingleThreadExecutor().submit(sweeper::sweep);
+        Duration evotorDone = waitUntilChecked("evotor_connection", start);
+        Duration vkDone = waitUntilChecked("vk_connection", start);
+        Sweeper.Totals totals = sweep.get();
+        Duration sweepTime = Duration.ofNanos(System.nanoTime() - start);
+        List<Long> pageTimes = dashboard.stop();
+        long heapPeak = heap.stop();
+
+        int total = 2 * PER_PROVIDER;
+        double ideal = PER_PROVIDER * LATENCY.toMillis() / 1000.0 / Math.min(settings.evotorConcurrency(), settings.vkConcurrency());
+        line("## Full sweep: %d connections (%d per provider), %d ms provider latency", total, PER_PROVIDER, LATENCY.toMillis());
+        line("- concurrency per provider (configured): Evotor %d, VK %d", settings.evotorConcurrency(), settings.vkConcurrency());
+        line("- sweep time: %.1f s (Evotor done after %.1f s, VK after %.1f s); ideal N x latency / concurrency = %.1f s; ratio %.2f",
+                seconds(sweepTime), seconds(evotorDone), seconds(vkDone), ideal, seconds(sweepTime) / ideal);
+        line("- checks/s: %.0f; checked %d, online %d, needs-reconnect %d, temporary %d",
+                totals.checked() / seconds(sweepTime), totals.checked(), totals.online(), totals.needsReconnect(), totals.temporary());
+        line("- peak concurrent calls seen by the simulators: Evotor %d, VK %d",
+                evotorSimulator.peakConcurrency(), vkSimulator.peakConcurrency());
+        line("- dashboard during the sweep: %d requests, p50 %d ms, p95 %d ms, p99 %d ms, max %d ms",
+                pageTimes.size(), percentile(pageTimes, 50), percentile(pageTimes, 95), percentile(pageTimes, 99), percentile(pageTimes, 100));
+        line("- heap used: peak %d MiB (sampled every 200 ms), max heap %d MiB", heapPeak >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
+
+        assertThat(totals.checked()).isGreaterThanOrEqualTo(total);
+        assertThat(evotorSimulator.peakConcurrency()).isLessThanOrEqualTo(settings.evotorConcurrency());
+        assertThat(vkSimulator.peakConcurrency()).isLessThanOrEqualTo(settings.vkConcurrency());
+
+        // 2. VK never answers: the Evotor sweep must not notice, VK checks end at the read timeout.
+        evotorSimulator.reset();
+        vkSimulator.reset();
+        evotorSimulator.latency(LATENCY);
+        vkSimulator.failAlways(VkSimulator.USERS_GET, Fault.HANG_FOREVER);
+        markAllDue();
+        long hangStart = System.nanoTime();
+        Executors.newSingleThreadExecutor().submit(sweeper::sweep);
+        Duration evotorWhileVkHangs = waitUntilChecked("evotor_connection", hangStart);
+        List<Long> vkLatencies = recentVkLatencies(hangStart);
+        line("");
+        line("## VK hanging, Evotor at %d ms", LATENCY.toMillis());
+        line("- Evotor sweep: %.1f s (%.1f s with VK answering)", seconds(evotorWhileVkHangs), seconds(evotorDone));
+        line("- VK checks finished meanwhile: %d, each ended after p50 %d ms, max %d ms (read timeout %s ms)",
+                vkLatencies.size(), percentile(vkLatencies, 50), percentile(vkLatencies, 100),
+                ConfigProvider.getConfig().getOptionalValue("vk.read-timeout-ms", String.class).orElse("?"));
+        writeReport();
+    }
+
+    private void seed(EvotorSimulator evotorSimulator, VkSimulator vkSimulator) throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (Connection connection = dataSource.getConnection()) {
+            // The benchmark profile's own database (target/benchmark-data): start from nothing.
+            for (String table : new String[] {"connection_check", "evotor_connection", "vk_connection", "account"}) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table)) {
+                    delete.executeUpdate();
+                }
+            }
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement account = connection.prepareStatement(
+                        "INSERT INTO account (id, email, password_hash, created_at) VALUES (?, ?, 'not-a-login', ?)");
+                PreparedStatement evotorRow = connection.prepareStatement(
+                        "INSERT INTO evotor_connection (id, account_id, store_id, store_name, access_token, connected_at, state, is_online)"
+                                + " VALUES (?, ?, ?, 'Магазин', ?, ?, 'WORKING', TRUE)");
+                PreparedStatement vkRow = connection.prepareStatement(
+                        "INSERT INTO vk_connection (id, account_id, vk_user_id, first_name, last_name, access_token,"
+                                + " token_expires_at, device_id, connected_at, state, is_online)"
+                                + " VALUES (?, ?, ?, 'Имя', 'Фамилия', ?, ?, 'bench-device', ?, 'WORKING', TRUE)")) {
+            for (int i = 0; i < PER_PROVIDER; i++) {
+                long id = ID_BASE + i;
+                account.setLong(1, id);
+                account.setString(2, "bench-" + id + "@example.ru");
+                account.setObject(3, now);
+                account.addBatch();
+                String evotorToken = "bench-evotor-" + id;
+                String vkToken = "bench-vk-" + id;
+                evotorSimulator.acceptToken(evotorToken, new Store("bench-store-" + id, "Магазин", ""));
+                vkSimulator.acceptToken(vkToken, id);
+                evotorRow.setLong(1, id);
+                evotorRow.setLong(2, id);
+                evotorRow.setString(3, "bench-store-" + id);
+                evotorRow.setString(4, cipher.seal(evotorToken, ConnectionStore.tokenContext(ServiceType.EVOTOR, "access_token", id)));
+                evotorRow.setObject(5, now);
+                evotorRow.addBatch();
+                vkRow.setLong(1, id);
+                vkRow.setLong(2, id);
+                vkRow.setLong(3, id);
+                vkRow.setString(4, cipher.seal(vkToken, ConnectionStore.tokenContext(ServiceType.VK, "access_token", id)));
+                vkRow.setObject(5, now.plusHours(1));
+                vkRow.setObject(6, now);
+                vkRow.addBatch();
+                if (i % 1000 == 999) {
+                    account.executeBatch();
+                    evotorRow.executeBatch();
+                    vkRow.executeBatch();
+                }
+            }
+            account.executeBatch();
+            evotorRow.executeBatch();
+            vkRow.executeBatch();
+        }
+    }
+
+    /** A real owner with both connections, whose dashboard is loaded throughout the sweep. */
+    private WebClient dashboardOwner(EvotorSimulator evotorSimulator, VkSimulator vkSimulator) throws Exception {
+        String email = TestData.uniqueEmail("bench-owner");
+        long account = accounts.register(email, "correct horse battery").getId();
+        evotor.save(account, new Grant("owner-evotor", null, null), new ru.storelink.evotor.control.EvotorMessages.Store("o", "Чайная", ""));
+        vk.save(account, new Grant("owner-vk", null, OffsetDateTime.now(ZoneOffset.UTC).plusHours(1)), new User(1L, "Иван", "Иванов"), "d");
+        evotorSimulator.acceptToken("owner-evotor", new Store("o", "Чайная", ""));
+        vkSimulator.acceptToken("owner-vk", 1L);
+        WebClient client = new WebClient(TestServer.baseUrl());
+        assertThat(client.login(email, "correct horse battery").statusCode()).isEqualTo(302);
+        return client;
+    }
+
+    private void markAllDue() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            for (String table : new String[] {"evotor_connection", "vk_connection"}) {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE " + table + " SET last_checked_at = NULL, lease_owner = NULL, lease_until = NULL, state = 'WORKING'")) {
+                    update.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private Duration waitUntilChecked(String table, long start) throws Exception {
+        long giveUp = start + Duration.ofMinutes(5).toNanos();
+        while (true) {
+            if (System.nanoTime() > giveUp) {
+                throw new AssertionError(table + ": not every connection was checked within 5 minutes");
+            }
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE last_checked_at IS NULL");
+                    ResultSet row = select.executeQuery()) {
+                row.next();
+                if (row.getLong(1) == 0) {
+                    return Duration.ofNanos(System.nanoTime() - start);
+                }
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private List<Long> recentVkLatencies(long since) throws Exception {
+        Thread.sleep(500);
+        List<Long> latencies = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT latency_ms FROM connection_check WHERE service = 'vk' AND checked_at > ?")) {
+            select.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).minusNanos(System.nanoTime() - since));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    latencies.add(rows.getLong(1));
+                }
+            }
+        }
+        return latencies;
+    }
+
+    private static int port(String key) {
+        return URI.create(ConfigProvider.getConfig().getValue(key, String.class)).getPort();
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    static long percentile(List<Long> values, int percentile) {
+        if (values.isEmpty()) {
+            return -1;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private void line(String format, Object... args) {
+        String text = String.format(Locale.ROOT, format, args);
+        report.add(text);
+        System.out.println("BENCHMARK " + text);
+    }
+
+    private void writeReport() throws IOException {
+        Path file = Path.of(System.getProperty("storelink.benchmark.report", "target/benchmark-report.md"));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, "# Health-check benchmark\n\n" + String.join("\n", report) + "\n");
+    }
+
+    /** An owner reloading /connections as fast as the server answers, on one thread. */
+    private record DashboardLoad(AtomicBoolean running, List<Long> millis, Future<?> loop) {
+
+        static DashboardLoad start(WebClient owner) {
+            AtomicBoolean running = new AtomicBoolean(true);
+            List<Long> millis = Collections.synchronizedList(new ArrayList<>());
+            ExecutorService thread = Executors.newSingleThreadExecutor();
+            Future<?> loop = thread.submit(() -> {
+                while (running.get()) {
+                    long start = System.nanoTime();
+                    if (owner.get("/connections").statusCode() != 200) {
+                        throw new IllegalStateException("dashboard failed during the sweep");
+                    }
+                    millis.add((System.nanoTime() - start) / 1_000_000);
+                }
+            });
+            return new DashboardLoad(running, millis, loop);
+        }
+
+        List<Long> stop() throws Exception {
+            running.set(false);
+            loop.get();
+            return new ArrayList<>(millis);
+        }
+    }
+
+    /** Samples the heap in use; reports the peak. */
+    private record HeapSampler(AtomicBoolean running, AtomicLong peak) {
+
+        static HeapSampler start() {
+            HeapSampler sampler = new HeapSampler(new AtomicBoolean(true), new AtomicLong());
+            Executors.newSingleThreadExecutor().submit(() -> {
+                while (sampler.running.get()) {
+                    sampler.peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                    Thread.sleep(200);
+                }
+                return null;
+            });
+            return sampler;
+        }
+
+        long stop() {
+            running.set(false);
+            return peak.get();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package ru.storelink.healthcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import ru.storelink.demo.control.SimulatedEvotor.Store;
+import ru.storelink.simulators.Simulators;
+import ru.storelink.testsupport.TestConfig;
+import ru.storelink.testsupport.TestData;
+import ru.storelink.testsupport.TestServer;
+import ru.storelink.testsupport.WebClient;
+
+/**
+ * Black-box, with background checks every 3 seconds: VK ID tokens are refreshed before they expire and the
+ * rotated refresh token is kept; an Evotor 401 is cured by one refresh when a refresh token is held.
+ */
+@ExtendWith({ArquillianExtension.class, Simulators.class})
+@RunAsClient
+class TokenLifecycleIT {
+
+    final URL base = TestServer.baseUrl();
+
+    @AfterEach
+    void quiet() {
+        TestConfig.clear();
+    }
+
+    @Test
+    void vkTokensAreRefreshedAheadOfExpiryAndTheRotatedRefreshTokenIsKept() {
+        long userId = ThreadLocalRandom.current().nextLong(10_000_000, 90_000_000);
+        Simulators.vk().accessTokensLive(120);
+        Simulators.vk().nextProfileIs(userId, "Анна", "Обновлённая");
+        WebClient owner = owner();
+        owner.connect("vk");
+        checksEvery(3);
+
+        // Each check refreshes (the token has less than 5 minutes left); the second and third refresh
+        // only work if the refresh token rotated by the first was stored.
+        waitUpTo(Duration.ofSeconds(40), () -> Simulators.vk().refreshesOf(userId) >= 3 && history(owner, "/vk").size() >= 3);
+
+        assertThat(history(owner, "/vk")).allSatisfy(row -> assertThat(row).contains("Работает"));
+        assertThat(owner.get("/vk").body()).contains("Работает").doesNotContain("Требуется переподключение");
+    }
+
+    @Test
+    void anEvotor401IsCuredByOneRefresh() {
+        String storeId = "refresh-store-" + System.nanoTime();
+        Simulators.evotor().nextAccountHasStores(new Store(storeId, "Чайная", ""));
+        WebClient owner = owner();
+        owner.connect("evotor");
+        Simulators.evotor().expireAccessTokensOf(storeId);
+        checksEvery(3);
+
+        waitUpTo(Duration.ofSeconds(30), () -> !history(owner, "/evotor").isEmpty());
+
+        assertThat(Simulators.evotor().refreshesOf(storeId)).isEqualTo(1);
+        assertThat(history(owner, "/evotor").get(0)).contains("Работает");
+    }
+
+    private WebClient owner() {
+        WebClient client = new WebClient(base);
+        assertThat(client.register(TestData.uniqueEmail("tokens"), "correct horse battery").statusCode()).isEqualTo(302);
+        return client;
+    }
+
+    private static List<String> history(WebClient owner, String page) {
+        return Jsoup.parse(owner.get(page).body()).select("#history-table tbody tr").stream().map(Element::text).toList();
+    }
+
+    private static void checksEvery(int seconds) {
+        TestConfig.set("health-check.interval-seconds", Integer.toString(seconds));
+        TestConfig.set("health-check.enabled", "true");
+    }
+
+    static void waitUpTo(Duration limit, BooleanSupplier condition) {
+        long end = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("Condition not met within " + limit);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
