@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +22,7 @@ import ru.storelink.simulators.Simulators;
 import ru.storelink.testsupport.Browser;
 import ru.storelink.testsupport.TestConfig;
 import ru.storelink.testsupport.TestData;
+import ru.storelink.testsupport.Waiting;
 
 /**
  * In headless Chromium against the simulators, with the background checker switched on and a 3-second
@@ -49,17 +49,17 @@ class HealthChecksBrowserIT {
     @Test
     void backgroundChecksUpdateTheConnectionsStepTen() {
         WebDriver driver = ownerWithBothConnections();
-        checksEvery(INTERVAL_SECONDS);
+        TestConfig.healthChecksEvery(INTERVAL_SECONDS);
 
         browser.open("/evotor");
-        waitUpTo(Duration.ofSeconds(30), () -> {
+        Waiting.upTo(Duration.ofSeconds(30), () -> {
             browser.open("/evotor");
             return !driver.findElements(By.cssSelector("#history-table tbody tr")).isEmpty();
         });
         assertThat(driver.findElement(By.cssSelector("#history-table tbody tr")).getText()).contains("Работает");
         assertThat(Simulators.evotor().calls(EvotorSimulator.STORES)).isPositive();
         browser.open("/vk");
-        waitUpTo(Duration.ofSeconds(30), () -> {
+        Waiting.upTo(Duration.ofSeconds(30), () -> {
             browser.open("/vk");
             return !driver.findElements(By.cssSelector("#history-table tbody tr")).isEmpty();
         });
@@ -71,7 +71,7 @@ class HealthChecksBrowserIT {
         TestConfig.set("health-check.dashboard-refresh-seconds", "2");
         browser.open("/connections");
         markPage();
-        checksEvery(INTERVAL_SECONDS);
+        TestConfig.healthChecksEvery(INTERVAL_SECONDS);
 
         Simulators.evotor().revokeAccountOf(storeId);
         Simulators.vk().revokeUser(vkUserId);
@@ -91,7 +91,7 @@ class HealthChecksBrowserIT {
         browser.open("/connections");
         Simulators.evotor().failAlways(EvotorSimulator.STORES, Fault.SERVER_ERROR);
         Simulators.vk().apiErrorAlways(6);
-        checksEvery(INTERVAL_SECONDS);
+        TestConfig.healthChecksEvery(INTERVAL_SECONDS);
 
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(12));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("note-evotor"), "не удалась временно"));
@@ -145,10 +145,6 @@ class HealthChecksBrowserIT {
         return driver;
     }
 
-    private static void checksEvery(int seconds) {
-        TestConfig.set("health-check.interval-seconds", Integer.toString(seconds));
-        TestConfig.set("health-check.enabled", "true");
-    }
 
     private void markPage() {
         ((JavascriptExecutor) browser.driver()).executeScript("window.storelinkTestMarker = 'same page';");
@@ -156,20 +152,5 @@ class HealthChecksBrowserIT {
 
     private boolean pageIsStillTheSame() {
         return "same page".equals(((JavascriptExecutor) browser.driver()).executeScript("return window.storelinkTestMarker;"));
-    }
-
-    private static void waitUpTo(Duration limit, BooleanSupplier condition) {
-        long end = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("Condition not met within " + limit);
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -6,7 +6,6 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jsoup.Jsoup;
@@ -18,6 +17,7 @@ import ru.storelink.demo.control.SimulatedEvotor.Store;
 import ru.storelink.simulators.Simulators;
 import ru.storelink.testsupport.TestConfig;
 import ru.storelink.testsupport.TestData;
+import ru.storelink.testsupport.Waiting;
 import ru.storelink.testsupport.TestServer;
 import ru.storelink.testsupport.WebClient;
 
@@ -43,11 +43,11 @@ class TokenLifecycleIT {
         Simulators.vk().nextProfileIs(userId, "Анна", "Обновлённая");
         WebClient owner = owner();
         owner.connect("vk");
-        checksEvery(3);
+        TestConfig.healthChecksEvery(3);
 
         // Each check refreshes (the token has less than 5 minutes left); the second and third refresh
         // only work if the refresh token rotated by the first was stored.
-        waitUpTo(Duration.ofSeconds(40), () -> Simulators.vk().refreshesOf(userId) >= 3 && history(owner, "/vk").size() >= 3);
+        Waiting.upTo(Duration.ofSeconds(40), () -> Simulators.vk().refreshesOf(userId) >= 3 && history(owner, "/vk").size() >= 3);
 
         assertThat(history(owner, "/vk")).allSatisfy(row -> assertThat(row).contains("Работает"));
         assertThat(owner.get("/vk").body()).contains("Работает").doesNotContain("Требуется переподключение");
@@ -60,9 +60,9 @@ class TokenLifecycleIT {
         WebClient owner = owner();
         owner.connect("evotor");
         Simulators.evotor().expireAccessTokensOf(storeId);
-        checksEvery(3);
+        TestConfig.healthChecksEvery(3);
 
-        waitUpTo(Duration.ofSeconds(30), () -> !history(owner, "/evotor").isEmpty());
+        Waiting.upTo(Duration.ofSeconds(30), () -> !history(owner, "/evotor").isEmpty());
 
         assertThat(Simulators.evotor().refreshesOf(storeId)).isEqualTo(1);
         assertThat(history(owner, "/evotor").get(0)).contains("Работает");
@@ -78,23 +78,4 @@ class TokenLifecycleIT {
         return Jsoup.parse(owner.get(page).body()).select("#history-table tbody tr").stream().map(Element::text).toList();
     }
 
-    private static void checksEvery(int seconds) {
-        TestConfig.set("health-check.interval-seconds", Integer.toString(seconds));
-        TestConfig.set("health-check.enabled", "true");
-    }
-
-    static void waitUpTo(Duration limit, BooleanSupplier condition) {
-        long end = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("Condition not met within " + limit);
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }

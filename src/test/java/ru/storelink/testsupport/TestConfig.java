@@ -37,6 +37,12 @@ public final class TestConfig {
         call("clear=true");
     }
 
+    /** Switches the background checker on, re-checking every connection after {@code seconds}. */
+    public static void healthChecksEvery(int seconds) {
+        set("health-check.interval-seconds", Integer.toString(seconds));
+        set("health-check.enabled", "true");
+    }
+
     /** From an in-container test: drops every override in this (the server's) JVM. */
     public static void clearHere() {
         VALUES.clear();
