@@ -3,6 +3,7 @@ package ru.storelink.database;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -30,6 +31,7 @@ import org.flywaydb.core.api.output.MigrateResult;
         maxPoolSize = 32)
 @Startup
 @Singleton
+@DependsOn("DeploymentCheck")
 // Flyway commits each migration itself; a container transaction around it would only get in the way.
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DatabaseMigration {

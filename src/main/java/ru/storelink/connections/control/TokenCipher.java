@@ -5,7 +5,10 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -18,7 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
  * a sealed token copied into another owner's row does not open.
  *
  * <p>Sealed form: {@code v1.<key id>.<base64(nonce || ciphertext || tag)>}. The key id (first 8 hex digits
- * of the key's SHA-256) lets a later key rotation find the key a value was sealed with.
+ * of the key's SHA-256) finds the key a value was sealed with, which is what makes rotation work: new values
+ * are sealed with the current key, values sealed with a previous key still open.
  */
 public final class TokenCipher {
 
@@ -29,14 +33,29 @@ public final class TokenCipher {
 
     private final SecretKey key;
     private final String keyId;
+    /** The current key and the previous ones, by key id. */
+    private final Map<String, SecretKey> readable = new HashMap<>();
     private final SecureRandom random = new SecureRandom();
 
     public TokenCipher(byte[] keyBytes) {
-        if (keyBytes.length != KEY_BYTES) {
-            throw new IllegalArgumentException("The token key must be " + KEY_BYTES + " bytes, not " + keyBytes.length);
-        }
-        this.key = new SecretKeySpec(keyBytes, "AES");
+        this(keyBytes, List.of());
+    }
+
+    /** @param previousKeys keys of earlier rotations: values sealed with them still open */
+    public TokenCipher(byte[] keyBytes, List<byte[]> previousKeys) {
+        this.key = aesKey(keyBytes);
         this.keyId = keyId(keyBytes);
+        for (byte[] previous : previousKeys) {
+            readable.put(keyId(previous), aesKey(previous));
+        }
+        readable.put(keyId, key);
+    }
+
+    private static SecretKey aesKey(byte[] keyBytes) {
+        if (keyBytes.length != KEY_BYTES) {
+            throw new IllegalArgumentException("A token key must be " + KEY_BYTES + " bytes, not " + keyBytes.length);
+        }
+        return new SecretKeySpec(keyBytes, "AES");
     }
 
     public String seal(String plaintext, String context) {
@@ -62,8 +81,9 @@ public final class TokenCipher {
         if (parts.length != 3 || !VERSION.equals(parts[0])) {
             throw new TokenUnreadableException("not a sealed token");
         }
-        if (!keyId.equals(parts[1])) {
-            throw new TokenUnreadableException("sealed with key " + parts[1] + ", current key is " + keyId);
+        SecretKey sealedWith = readable.get(parts[1]);
+        if (sealedWith == null) {
+            throw new TokenUnreadableException("sealed with unknown key " + parts[1] + ", current key is " + keyId);
         }
         try {
             byte[] in = Base64.getDecoder().decode(parts[2]);
@@ -71,7 +91,7 @@ public final class TokenCipher {
                 throw new TokenUnreadableException("too short");
             }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, sealedWith, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException | GeneralSecurityException e) {

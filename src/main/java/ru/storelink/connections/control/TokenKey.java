@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,7 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Where the token key comes from: {@code app.token-key} (base64 of 32 random bytes) when an admin set it;
  * otherwise a key generated once into {@code <app.data-dir>/token.key}, readable by the owner only, so that
- * the first run needs nothing and later runs can still read the tokens they stored.
+ * the first run needs nothing and later runs can still read the tokens they stored (development only:
+ * {@code DeploymentRules} refuses it on PostgreSQL). Rotation: the new key in {@code app.token-key}, the old
+ * ones in {@code app.token-key.previous} (comma-separated); tokens sealed with an old key stay readable.
  */
 @ApplicationScoped
 public class TokenKey {
@@ -34,6 +37,10 @@ public class TokenKey {
     Optional<String> configuredKey;
 
     @Inject
+    @ConfigProperty(name = "app.token-key.previous")
+    Optional<List<String>> previousKeys;
+
+    @Inject
     @ConfigProperty(name = "app.data-dir", defaultValue = "./data")
     String dataDir;
 
@@ -43,13 +50,14 @@ public class TokenKey {
         byte[] key = configuredKey.filter(value -> !value.isBlank())
                 .map(TokenKey::decode)
                 .orElseGet(() -> generatedKey(Path.of(dataDir).resolve(KEY_FILE)));
-        TokenCipher cipher = new TokenCipher(key);
+        TokenCipher cipher = new TokenCipher(key, previousKeys.orElse(List.of()).stream()
+                .filter(value -> !value.isBlank()).map(TokenKey::decode).toList());
         LOG.info(() -> "Token key " + cipher.keyId() + " in use ("
                 + (configuredKey.filter(v -> !v.isBlank()).isPresent() ? "app.token-key" : "generated, " + KEY_FILE) + ")");
         return cipher;
     }
 
-    private static byte[] decode(String base64) {
+    static byte[] decode(String base64) {
         try {
             return Base64.getDecoder().decode(base64.strip());
         } catch (IllegalArgumentException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import ru.storelink.connections.control.TokenCipher.TokenUnreadableException;
@@ -59,6 +60,20 @@ class TokenCipherTest {
         assertThatThrownBy(() -> other.open(sealed, CONTEXT))
                 .isInstanceOf(TokenUnreadableException.class)
                 .message().doesNotContain(TOKEN);
+    }
+
+    @Test
+    void afterRotationOldTokensStayReadableAndNewOnesUseTheNewKey() {
+        String sealedBefore = cipher.seal(TOKEN, CONTEXT);
+        TokenCipher rotated = new TokenCipher(key(2), List.of(key(1)));
+
+        String sealedAfter = rotated.seal(TOKEN, CONTEXT);
+
+        assertThat(rotated.open(sealedBefore, CONTEXT)).isEqualTo(TOKEN);
+        assertThat(sealedAfter).startsWith("v1." + rotated.keyId() + ".");
+        assertThat(rotated.keyId()).isNotEqualTo(cipher.keyId());
+        assertThatThrownBy(() -> cipher.open(sealedAfter, CONTEXT)).as("the old key cannot read new tokens")
+                .isInstanceOf(TokenUnreadableException.class);
     }
 
     @Test
