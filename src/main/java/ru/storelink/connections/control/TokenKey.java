@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -37,10 +38,6 @@ public class TokenKey {
     Optional<String> configuredKey;
 
     @Inject
-    @ConfigProperty(name = "app.token-key.previous")
-    Optional<List<String>> previousKeys;
-
-    @Inject
     @ConfigProperty(name = "app.data-dir", defaultValue = "./data")
     String dataDir;
 
@@ -50,8 +47,10 @@ public class TokenKey {
         byte[] key = configuredKey.filter(value -> !value.isBlank())
                 .map(TokenKey::decode)
                 .orElseGet(() -> generatedKey(Path.of(dataDir).resolve(KEY_FILE)));
-        TokenCipher cipher = new TokenCipher(key, previousKeys.orElse(List.of()).stream()
-                .filter(value -> !value.isBlank()).map(TokenKey::decode).toList());
+        // Read directly: Payara cannot inject Optional<List<String>>.
+        List<byte[]> previous = ConfigProvider.getConfig().getOptionalValues("app.token-key.previous", String.class)
+                .orElse(List.of()).stream().filter(value -> !value.isBlank()).map(TokenKey::decode).toList();
+        TokenCipher cipher = new TokenCipher(key, previous);
         LOG.info(() -> "Token key " + cipher.keyId() + " in use ("
                 + (configuredKey.filter(v -> !v.isBlank()).isPresent() ? "app.token-key" : "generated, " + KEY_FILE) + ")");
         return cipher;

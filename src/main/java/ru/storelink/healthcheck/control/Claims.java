@@ -2,6 +2,7 @@ package ru.storelink.healthcheck.control;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -76,23 +78,22 @@ public class Claims {
     @Transactional(TxType.REQUIRES_NEW)
     public boolean complete(ClaimedCheck check, Health health, ProbeResult result, int latencyMs) {
         OffsetDateTime now = databaseNow();
-        int updated = em.createNativeQuery("UPDATE " + table(check.service())
-                        + " SET state = ?, is_online = ?, consecutive_failures = ?, last_check_outcome = ?,"
-                        + " last_check_reason = ?, last_checked_at = ?,"
-                        + " last_success_at = COALESCE(?, last_success_at),"
-                        + " lease_owner = NULL, lease_until = NULL, version = version + 1"
-                        + " WHERE id = ? AND lease_owner = ? AND lease_until > ?")
-                .setParameter(1, health.state().name())
-                .setParameter(2, health.online())
-                .setParameter(3, health.consecutiveFailures())
-                .setParameter(4, result.outcome().name())
-                .setParameter(5, abbreviate(result.reason()))
-                .setParameter(6, now)
-                .setParameter(7, result.outcome() == CheckOutcome.WORKS ? now : null)
-                .setParameter(8, check.id())
-                .setParameter(9, check.leaseOwner())
-                .setParameter(10, now)
-                .executeUpdate();
+        boolean works = result.outcome() == CheckOutcome.WORKS;
+        List<Object> parameters = new ArrayList<>(Arrays.asList(health.state().name(), health.online(),
+                health.consecutiveFailures(), result.outcome().name(), abbreviate(result.reason()), now));
+        if (works) {
+            parameters.add(now);
+        }
+        parameters.addAll(List.of(check.id(), check.leaseOwner(), now));
+        Query update = em.createNativeQuery("UPDATE " + table(check.service())
+                + " SET state = ?, is_online = ?, consecutive_failures = ?, last_check_outcome = ?,"
+                + " last_check_reason = ?, last_checked_at = ?," + (works ? " last_success_at = ?," : "")
+                + " lease_owner = NULL, lease_until = NULL, version = version + 1"
+                + " WHERE id = ? AND lease_owner = ? AND lease_until > ?");
+        for (int i = 0; i < parameters.size(); i++) {
+            update.setParameter(i + 1, parameters.get(i));
+        }
+        int updated = update.executeUpdate();
         if (updated == 0) {
             return false;
         }
