@@ -96,9 +96,6 @@ abstract class ProviderSimulator {
         return peakInFlight.get();
     }
 
-    public int totalCalls() {
-        return calls.values().stream().mapToInt(AtomicInteger::get).sum();
-    }
 
     /** What to send back: a JSON answer or a redirect. */
     record Reply(int status, String body, URI location) {

@@ -8,8 +8,8 @@ import ru.storelink.connections.entity.ProviderConnection;
 import ru.storelink.healthcheck.entity.ConnectionCheck;
 
 /** What the /evotor and /vk pages show about the connection itself, copied out of the entities. */
-public record ServicePage(ConnectionStatus status, String lastChecked, String connectedAt, String note,
-        List<HistoryRow> history) implements Serializable {
+public record ServicePage(ConnectionStatus status, String lastChecked, String lastSuccess, String connectedAt,
+        String note, List<HistoryRow> history) implements Serializable {
 
     /** One line of «История проверок». */
     public record HistoryRow(String checkedAt, String outcome, int latencyMs, String reason) implements Serializable {
@@ -33,7 +33,8 @@ public record ServicePage(ConnectionStatus status, String lastChecked, String co
 
     public static ServicePage of(ProviderConnection connection, CheckTimes times, List<ConnectionCheck> checks) {
         return new ServicePage(connection.getState(), times.format(connection.getLastCheckedAt()),
-                times.format(connection.getConnectedAt()), ConnectionCard.note(connection),
+                times.format(connection.getLastSuccessAt()), times.format(connection.getConnectedAt()),
+                ConnectionCard.note(connection),
                 checks.stream().map(check -> new HistoryRow(times.format(check.getCheckedAt()), check.getOutcome().getText(),
                         check.getLatencyMs(), check.getReason() == null ? "" : check.getReason())).toList());
     }
@@ -44,6 +45,10 @@ public record ServicePage(ConnectionStatus status, String lastChecked, String co
 
     public String getLastChecked() {
         return lastChecked;
+    }
+
+    public String getLastSuccess() {
+        return lastSuccess;
     }
 
     public String getConnectedAt() {

@@ -127,9 +127,6 @@ public abstract class ProviderConnection {
         return lastSuccessAt;
     }
 
-    public int getConsecutiveFailures() {
-        return consecutiveFailures;
-    }
 
     public CheckOutcome getLastCheckOutcome() {
         return lastCheckOutcome;
