@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import ru.storelink.accounts.control.Accounts;
 import ru.storelink.accounts.control.LoginThrottle;
-import ru.storelink.accounts.entity.Account;
 
 /** Backs login.xhtml. */
 @Named
@@ -37,7 +36,7 @@ public class Login {
         if (authentication.signIn(faces, email, password)) {
             return;
         }
-        Optional<OffsetDateTime> lockedUntil = accounts.findByEmail(email).flatMap(this::lockedUntil);
+        Optional<OffsetDateTime> lockedUntil = accounts.findByEmail(email).flatMap(throttle::lockedUntil);
         if (lockedUntil.isPresent()) {
             faces.getExternalContext().setResponseStatus(429);
             faces.addMessage(null, error("Слишком много неудачных попыток входа. Вход в эту учётную запись "
@@ -50,9 +49,6 @@ public class Login {
         faces.validationFailed();
     }
 
-    private Optional<OffsetDateTime> lockedUntil(Account account) {
-        return throttle.lockedUntil(account);
-    }
 
     private static long minutesUntil(OffsetDateTime until) {
         long seconds = Duration.between(OffsetDateTime.now(ZoneOffset.UTC), until).getSeconds();

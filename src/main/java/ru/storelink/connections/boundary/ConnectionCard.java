@@ -48,8 +48,4 @@ public record ConnectionCard(ServiceType type, String details, ConnectionStatus 
     public boolean isDemo() {
         return demo;
     }
-
-    public String getConfirmation() {
-        return "Вы уверены, что хотите отключить " + type.title() + "?";
-    }
 }

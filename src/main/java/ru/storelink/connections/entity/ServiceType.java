@@ -77,4 +77,9 @@ public enum ServiceType {
     public String getPagePath() {
         return pagePath();
     }
+
+    /** The {@code confirm()} question of «Отключить», on the card and on the service's page. */
+    public String getDisconnectQuestion() {
+        return "Вы уверены, что хотите отключить " + title + "?";
+    }
 }

@@ -131,6 +131,10 @@ public class EvotorPage implements Serializable {
         return storesUnavailable;
     }
 
+    public ServiceType getService() {
+        return ServiceType.EVOTOR;
+    }
+
     public boolean isDemo() {
         return providers.evotor().demo();
     }

@@ -61,6 +61,10 @@ public class VkPage {
         return vkUserId;
     }
 
+    public ServiceType getService() {
+        return ServiceType.VK;
+    }
+
     public boolean isDemo() {
         return providers.vk().demo();
     }
