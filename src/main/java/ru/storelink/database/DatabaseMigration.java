@@ -28,7 +28,19 @@ import org.flywaydb.core.api.output.MigrateResult;
         user = "${MPCONFIG=db.user}",
         password = "${MPCONFIG=db.password}",
         minPoolSize = 2,
-        maxPoolSize = 32)
+        maxPoolSize = 32,
+        properties = {
+                // After a database restart every pooled connection is dead. Each one is checked
+                // (Connection.isValid) before use, and one failed check discards the whole pool, so the
+                // application recovers by itself instead of failing on stale connections one by one.
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.fail-all-connections=true",
+                // While the database is away a request waits at most this long for a connection, then the
+                // visitor gets the error page instead of a hanging browser.
+                "fish.payara.max-wait-time-in-millis=10000"
+        })
 @Startup
 @Singleton
 @DependsOn("DeploymentCheck")

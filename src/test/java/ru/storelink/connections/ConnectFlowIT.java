@@ -16,6 +16,7 @@ import ru.storelink.simulators.EvotorSimulator;
 import ru.storelink.simulators.Fault;
 import ru.storelink.simulators.Simulators;
 import ru.storelink.simulators.VkSimulator;
+import ru.storelink.testsupport.Dashboard;
 import ru.storelink.testsupport.TestData;
 import ru.storelink.testsupport.TestServer;
 import ru.storelink.testsupport.WebClient;

@@ -10,6 +10,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ru.storelink.simulators.Simulators;
+import ru.storelink.testsupport.Dashboard;
 import ru.storelink.testsupport.TestData;
 import ru.storelink.testsupport.TestServer;
 import ru.storelink.testsupport.WebClient;

@@ -19,24 +19,31 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import ru.storelink.testsupport.Dashboard;
 import ru.storelink.connections.control.ConnectionStore;
 import ru.storelink.connections.control.TokenCipher;
 import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.demo.control.SimulatedEvotor.Store;
 import ru.storelink.simulators.Simulators;
 import ru.storelink.testsupport.TestConfig;
+import ru.storelink.testsupport.TestData;
+import ru.storelink.testsupport.TestServer;
 import ru.storelink.testsupport.Waiting;
+import ru.storelink.testsupport.WebClient;
 
 /**
  * On PostgreSQL only (the "postgresql" failsafe run): the server under test and a second Payara Micro
- * with the packaged WAR share one database. Each connection is checked exactly once per interval across
- * both; after a {@code kill -9} of the second instance mid-sweep nothing is lost: the survivor checks the
- * connections the dead one had claimed once their lease expires.
+ * with the packaged WAR share one database and form one Payara data grid. Each connection is checked
+ * exactly once per interval across both; after a {@code kill -9} of the second instance mid-sweep nothing
+ * is lost: the survivor checks the connections the dead one had claimed once their lease expires. A
+ * browser sent to either instance is the same signed-in owner, also after the other one died.
  */
 @ExtendWith({ArquillianExtension.class, Simulators.class})
 @RunAsClient
@@ -45,6 +52,8 @@ class TwoInstancesIT {
     private static final int CONNECTIONS = 120;
     private static final long ID_BASE = 70_000_000L;
     private static final String SHARED = " -Dhealth-check.interval-seconds=300 -Dhealth-check.lease-seconds=6";
+
+    private static final String PASSWORD = "correct horse battery";
 
     private Process second;
 
@@ -69,7 +78,7 @@ class TwoInstancesIT {
         Waiting.upTo(Duration.ofSeconds(60), () -> unchecked() == 0);
 
         for (String token : tokens) {
-            assertThat(Simulators.evotor().storeCallsWith(token)).as(token).isEqualTo(1);
+            assertThat(Simulators.evotor().probesWith(token)).as(token).hasSize(1);
         }
     }
 
@@ -89,8 +98,49 @@ class TwoInstancesIT {
         Waiting.upTo(Duration.ofSeconds(120), () -> unchecked() == 0);
         assertThat(inFlightAtKill).as("claimed, unfinished checks when the instance died").isPositive();
         for (String token : tokens) {
-            assertThat(Simulators.evotor().storeCallsWith(token)).as(token).isBetween(1, 2);
+            assertThat(Simulators.evotor().probesWith(token)).as(token).hasSizeBetween(1, 2);
         }
+    }
+
+    @Test
+    void anOwnerSignedInOnOneInstanceIsSignedInOnTheOther() throws Exception {
+        startSecondInstance();
+        String email = TestData.uniqueEmail("two-instances");
+        WebClient first = new WebClient(TestServer.baseUrl());
+        WebClient second = first.sameBrowserAt(secondBaseUrl());
+        first.register(email, PASSWORD);
+
+        HttpResponse<String> page = second.get("/connections");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(page.body()).getElementById("signed-in-email").text()).isEqualTo(email);
+
+        // The OAuth state is remembered by the instance that sent the owner to Evotor; the callback may
+        // arrive at the other one.
+        Simulators.evotor().nextAccountHasStores(new Store("two-instances-store", "Чайная на двоих", ""));
+        String callback = WebClient.location(first.follow(first.get("/evotor/connect")));
+        HttpResponse<String> answer = second.get(callback.substring(callback.indexOf("/evotor/callback")));
+        assertThat(WebClient.location(answer)).endsWith("/connections");
+        assertThat(Dashboard.of(first).details("evotor")).isEqualTo("Чайная на двоих");
+
+        // A form rendered by one instance is accepted by the other: logging out there signs out here.
+        HttpResponse<String> logout = second.post("/connections", WebClient.formFields(first.get("/connections"), "logout", Map.of()));
+        assertThat(WebClient.location(logout)).endsWith("/login");
+        assertThat(WebClient.location(first.get("/connections"))).endsWith("/login");
+    }
+
+    @Test
+    void anOwnerStaysSignedInWhenTheirInstanceIsKilled() throws Exception {
+        startSecondInstance();
+        String email = TestData.uniqueEmail("two-instances-failover");
+        WebClient onSecond = new WebClient(secondBaseUrl().toURL());
+        onSecond.register(email, PASSWORD);
+        assertThat(onSecond.get("/connections").statusCode()).isEqualTo(200);
+
+        second.destroyForcibly().waitFor();
+
+        HttpResponse<String> page = onSecond.sameBrowserAt(TestServer.baseUrl().toURI()).get("/connections");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(page.body()).getElementById("signed-in-email").text()).isEqualTo(email);
     }
 
     private List<String> seed() throws SQLException {
@@ -133,7 +183,9 @@ class TwoInstancesIT {
         command.addAll(List.of("-Dhealth-check.enabled=true",
                 "-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("storelink.war"),
-                "--port", port, "--nocluster", "--disablephonehome"));
+                "--port", port, "--disablephonehome"));
+        // Joins the data grid of the server under test (pom.xml: storelink.test.cluster).
+        command.addAll(Arrays.asList(System.getProperty("storelink.second.cluster").trim().split("\\s+")));
         File log = new File(System.getProperty("storelink.second.log"));
         second = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -145,6 +197,10 @@ class TwoInstancesIT {
                 return false;
             }
         });
+    }
+
+    private static URI secondBaseUrl() {
+        return URI.create("http://localhost:" + System.getProperty("storelink.second.port") + "/");
     }
 
     private static void checksEveryFiveMinutesOnBoth() {

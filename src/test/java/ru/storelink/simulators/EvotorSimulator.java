@@ -3,8 +3,6 @@ package ru.storelink.simulators;
 import com.sun.net.httpserver.HttpExchange;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import ru.storelink.demo.control.SimulatedEvotor;
 import ru.storelink.demo.control.SimulatedEvotor.Store;
 
@@ -19,7 +17,6 @@ public final class EvotorSimulator extends ProviderSimulator {
     public static final String STORES = "GET /api/stores";
 
     private final SimulatedEvotor evotor;
-    private final Map<String, AtomicInteger> storeCallsByToken = new ConcurrentHashMap<>();
     private volatile boolean ownerRefuses;
 
     public EvotorSimulator(int port, String clientId, String clientSecret, String redirectUri) {
@@ -56,21 +53,14 @@ public final class EvotorSimulator extends ProviderSimulator {
         evotor.revokeAccountOf(storeId);
     }
 
-    /** How often {@code GET /stores} was called with this access token since the last {@link #reset()}. */
-    public int storeCallsWith(String accessToken) {
-        return storeCallsByToken.getOrDefault(accessToken, new AtomicInteger()).get();
-    }
-
-    private boolean countByToken(HttpExchange exchange) {
-        String authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
-        storeCallsByToken.computeIfAbsent(authorization.replaceFirst("^Bearer ", ""), t -> new AtomicInteger()).incrementAndGet();
-        return true;
+    @Override
+    boolean isProbe(String endpoint) {
+        return STORES.equals(endpoint);
     }
 
     @Override
     public void reset() {
         super.reset();
-        storeCallsByToken.clear();
         ownerRefuses = false;
         evotor.nextAccountHasStores(List.of(new Store("store-1", "Чайная", "Россия, Москва")));
     }
@@ -88,7 +78,7 @@ public final class EvotorSimulator extends ProviderSimulator {
                 yield Reply.redirect(refuse ? evotor.deny(query.get("state")) : evotor.approve(query.get("state")));
             }
             case TOKEN -> Reply.of(evotor.token(exchange.getRequestHeaders().getFirst("Authorization"), form));
-            case STORES -> countByToken(exchange) && "application/vnd.evotor.v2+json".equals(exchange.getRequestHeaders().getFirst("Accept"))
+            case STORES -> "application/vnd.evotor.v2+json".equals(exchange.getRequestHeaders().getFirst("Accept"))
                     ? Reply.of(evotor.stores(exchange.getRequestHeaders().getFirst("Authorization"), query.get("cursor")))
                     : Reply.status(406);
             default -> null;

@@ -10,9 +10,13 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
@@ -30,29 +34,48 @@ abstract class ProviderSimulator {
     static final Duration SLOW_PAUSE = Duration.ofMillis(1500);
     static final Duration HANG = Duration.ofSeconds(6);
 
-    private final HttpServer server;
+    private final int port;
+    private volatile HttpServer server;
     private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
     private final Map<String, Fault> permanentFaults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
+    private final Map<String, List<Instant>> probesByToken = new ConcurrentHashMap<>();
+    private final Set<String> tokensInFlight = ConcurrentHashMap.newKeySet();
     private volatile Duration latency = Duration.ZERO;
 
     /** Starts the simulator on {@code port} of the loopback interface. */
     ProviderSimulator(int port) {
+        this.port = port;
+        comeBack();
+    }
+
+    /** The provider is unreachable: connections to its port are refused until {@link #comeBack()}. */
+    public synchronized void goDown() {
+        server.stop(0);
+    }
+
+    /** Listens again on the same port, with the same accounts and tokens. */
+    public final synchronized void comeBack() {
+        HttpServer started;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
+            started = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start a simulator on port " + port, e);
         }
-        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+        started.setExecutor(Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, getClass().getSimpleName());
             thread.setDaemon(true);
             return thread;
         }));
-        server.createContext("/", this::serve);
-        server.start();
+        started.createContext("/", this::serve);
+        started.start();
+        server = started;
     }
+
+    /** Whether {@code endpoint} is the one the health checker calls with an access token. */
+    abstract boolean isProbe(String endpoint);
 
     /** Handles one request for {@code endpoint} (e.g. "POST /oauth/token"); null when the path is unknown. */
     abstract Reply handle(String endpoint, HttpExchange exchange, Map<String, String> query, Map<String, String> form);
@@ -78,7 +101,21 @@ abstract class ProviderSimulator {
         return calls.computeIfAbsent(endpoint, e -> new AtomicInteger()).get();
     }
 
+    /** When the health checker called with this access token since the last {@link #reset()}, in order. */
+    public List<Instant> probesWith(String accessToken) {
+        List<Instant> times = probesByToken.getOrDefault(accessToken, List.of());
+        synchronized (times) {
+            return List.copyOf(times);
+        }
+    }
+
+    /** The access tokens of the health checks this simulator is answering right now. */
+    public Set<String> tokensInFlight() {
+        return Set.copyOf(tokensInFlight);
+    }
+
     public void reset() {
+        probesByToken.clear();
         faults.clear();
         permanentFaults.clear();
         calls.clear();
@@ -115,12 +152,21 @@ abstract class ProviderSimulator {
 
     private void serve(HttpExchange exchange) throws IOException {
         peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        String probeToken = null;
         try (exchange) {
             if (!latency.isZero()) {
                 pause(latency);
             }
             String endpoint = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
             calls.computeIfAbsent(endpoint, e -> new AtomicInteger()).incrementAndGet();
+            if (isProbe(endpoint)) {
+                probeToken = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")).replaceFirst("^Bearer ", "");
+                tokensInFlight.add(probeToken);
+                List<Instant> times = probesByToken.computeIfAbsent(probeToken, t -> new ArrayList<>());
+                synchronized (times) {
+                    times.add(Instant.now());
+                }
+            }
             Map<String, String> query = decode(exchange.getRequestURI().getRawQuery());
             Map<String, String> form = "POST".equals(exchange.getRequestMethod())
                     ? decode(readBody(exchange.getRequestBody())) : Map.of();
@@ -141,6 +187,9 @@ abstract class ProviderSimulator {
             send(exchange, reply.status(), "application/json; charset=utf-8", reply.body());
         } finally {
             inFlight.decrementAndGet();
+            if (probeToken != null) {
+                tokensInFlight.remove(probeToken);
+            }
         }
     }
 

@@ -63,6 +63,11 @@ public final class VkSimulator extends ProviderSimulator {
     }
 
     @Override
+    boolean isProbe(String endpoint) {
+        return USERS_GET.equals(endpoint);
+    }
+
+    @Override
     public void reset() {
         super.reset();
         ownerRefuses = false;

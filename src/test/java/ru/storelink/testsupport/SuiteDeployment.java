@@ -20,10 +20,14 @@ import org.jsoup.Jsoup;
 @ArquillianSuiteDeployment
 public final class SuiteDeployment {
 
-    /** Test-only pages (under /test-support/) and Arquillian's runner need no login. */
+    /**
+     * Test-only pages (under /test-support/) and Arquillian's runner need no login. Distributable like
+     * the application: one fragment without it would make the whole application non-distributable.
+     */
     private static final String TEST_ACCESS = """
             <web-fragment xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
                 <name>storelink_tests</name>
+                <distributable/>
                 <security-constraint>
                     <web-resource-collection>
                         <web-resource-name>Test harness</web-resource-name>

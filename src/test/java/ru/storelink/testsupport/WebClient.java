@@ -29,11 +29,16 @@ public final class WebClient {
     public static final String PRIMEFACES_NONCE = "primefaces.nonce";
 
     private final URI base;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient http;
 
     public WebClient(URL base) {
-        this.base = URI.create(base.toString());
+        this(URI.create(base.toString()), new CookieManager());
+    }
+
+    private WebClient(URI base, CookieManager cookies) {
+        this.base = base;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder()
                 // Plain HTTP/1.1, as browsers speak it without TLS (the JDK client would try an h2c upgrade).
                 .version(HttpClient.Version.HTTP_1_1)
@@ -41,6 +46,14 @@ public final class WebClient {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+    }
+
+    /**
+     * The same browser (same cookies) sent to another server of the same host, as a load balancer would
+     * send it to another instance. Cookies do not depend on the port.
+     */
+    public WebClient sameBrowserAt(URI otherBase) {
+        return new WebClient(otherBase, cookies);
     }
 
     public URI uri(String path) {

@@ -1,16 +1,15 @@
-package ru.storelink.connections;
+package ru.storelink.testsupport;
 
 import java.net.http.HttpResponse;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import ru.storelink.testsupport.WebClient;
 
 /** The Connections page as a test reads it. */
-record Dashboard(HttpResponse<String> response, Document page) {
+public record Dashboard(HttpResponse<String> response, Document page) {
 
-    static Dashboard of(WebClient client) {
+    public static Dashboard of(WebClient client) {
         HttpResponse<String> response = client.get("/connections");
         if (response.statusCode() != 200) {
             throw new AssertionError("/connections answered " + response.statusCode());
@@ -18,23 +17,23 @@ record Dashboard(HttpResponse<String> response, Document page) {
         return new Dashboard(response, Jsoup.parse(response.body()));
     }
 
-    boolean hasCard(String service) {
+    public boolean hasCard(String service) {
         return page.getElementById("card-" + service) != null;
     }
 
-    String details(String service) {
+    public String details(String service) {
         return text("details-" + service);
     }
 
-    String status(String service) {
+    public String status(String service) {
         return text("status-" + service);
     }
 
-    String lastCheck(String service) {
+    public String lastCheck(String service) {
         return text("checked-" + service);
     }
 
-    String notices() {
+    public String notices() {
         return Optional.ofNullable(page.getElementById("notices")).map(Element::text).orElse("");
     }
 

@@ -1,0 +1,480 @@
+package ru.storelink.loadfaults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import ru.storelink.connections.control.ConnectionStore;
+import ru.storelink.connections.control.TokenCipher;
+import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.demo.control.SimulatedEvotor.Store;
+import ru.storelink.loadfaults.Visitors.Outcome;
+import ru.storelink.loadfaults.Visitors.Sample;
+import ru.storelink.simulators.Simulators;
+import ru.storelink.testsupport.Dashboard;
+import ru.storelink.testsupport.TestData;
+import ru.storelink.testsupport.Waiting;
+import ru.storelink.testsupport.WebClient;
+
+/**
+ * The load-and-fault suite ({@code mvn -Pload-and-faults verify}, see README): two Payara Micro instances
+ * with the packaged WAR on one real PostgreSQL, forming one data grid, with the loopback Evotor and VK
+ * simulators answering after 100 ms. 1,000 connections (200 signed-in owners with Evotor and VK, 600 more
+ * Evotor connections), checked every 15 s. Four phases, in order: load, database restart, providers down,
+ * one instance killed. Each phase asserts its promise and writes its figures to
+ * {@code target/load-and-faults-report.md}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LoadAndFaultSuite {
+
+    private static final Duration INTERVAL = Duration.ofSeconds(15);
+    private static final Duration LEASE = Duration.ofSeconds(6);
+    /** HealthCheckTimer's schedule: a due connection waits at most this long for the next sweep. */
+    private static final Duration TICK = Duration.ofSeconds(5);
+    /** A sweep's own duration and scheduling jitter. */
+    private static final Duration SLACK = Duration.ofSeconds(3);
+    private static final Duration PROVIDER_LATENCY = Duration.ofMillis(100);
+    private static final int OWNERS = 200;
+    private static final int SEEDED = 600;
+    private static final int CONNECTIONS = 2 * OWNERS + SEEDED;
+    private static final long SEEDED_ID_BASE = 90_000_000L;
+    private static final String PASSWORD = "correct horse battery";
+
+    private final List<String> report = new ArrayList<>();
+    private final List<Owner> owners = Collections.synchronizedList(new ArrayList<>());
+    private final TokenCipher cipher = new TokenCipher(Base64.getDecoder().decode(System.getProperty("storelink.test.token-key")));
+    private PostgreSqlServer postgres;
+    private PayaraInstance first;
+    private PayaraInstance second;
+
+    @BeforeAll
+    void startEverything() throws Exception {
+        Instant began = Instant.now();
+        postgres = PostgreSqlServer.withFreshDatabase("storelink_load");
+        String jvm = System.getProperty("storelink.load.jvm") + " -Ddb.url=" + postgres.jdbcUrl()
+                + " -Dhealth-check.enabled=true -Dhealth-check.interval-seconds=" + INTERVAL.toSeconds()
+                + " -Dhealth-check.lease-seconds=" + LEASE.toSeconds();
+        String cluster = System.getProperty("storelink.load.cluster");
+        first = PayaraInstance.start("first", port("storelink.http.port"), jvm + " -Dapp.data-dir=target/load-and-faults-first",
+                cluster + " --startport " + port("storelink.cluster.port"));
+        second = PayaraInstance.start("second", port("storelink.second.port"), jvm + " -Dapp.data-dir=target/load-and-faults-second",
+                cluster + " --startport " + port("storelink.second.cluster.port"));
+        first.awaitReady(Duration.ofMinutes(3));
+        second.awaitReady(Duration.ofMinutes(3));
+
+        signUpOwners();
+        seedConnections();
+        Simulators.evotor().latency(PROVIDER_LATENCY);
+        Simulators.vk().latency(PROVIDER_LATENCY);
+        Waiting.upTo(Duration.ofMinutes(2), () -> countWhere("state = 'WORKING'") == CONNECTIONS);
+        line("Set-up: 2 instances, %d owners signed up and connected through OAuth, %d connections in all, every one checked and «Работает» — %d s.",
+                OWNERS, CONNECTIONS, Duration.between(began, Instant.now()).toSeconds());
+        line("Machine: %d cores; instances -Xmx512m; health checks every %d s (lease %d s), providers answer after %d ms.",
+                Runtime.getRuntime().availableProcessors(), INTERVAL.toSeconds(), LEASE.toSeconds(), PROVIDER_LATENCY.toMillis());
+    }
+
+    @AfterAll
+    void stopEverything() throws Exception {
+        try {
+            if (postgres != null) {
+                postgres.start();
+            }
+            for (PayaraInstance instance : new PayaraInstance[] {first, second}) {
+                if (instance != null) {
+                    instance.kill();
+                }
+            }
+        } finally {
+            Path file = Path.of("target", "load-and-faults-report.md");
+            Files.writeString(file, "# Load-and-fault suite\n\n" + String.join("\n", report) + "\n");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void twoHundredSignedInOwnersForSixtySeconds() throws Exception {
+        MemorySampler memory = MemorySampler.start(first, second);
+        Visitors visitors = new Visitors(owners);
+        visitors.start();
+        Thread.sleep(Duration.ofSeconds(60).toMillis());
+        List<Sample> samples = visitors.stop();
+        Map<String, Long> peakRss = memory.stop();
+
+        List<Long> millis = samples.stream().map(Sample::millis).sorted().toList();
+        long errors = samples.stream().filter(s -> s.outcome() != Outcome.OK).count();
+        line("");
+        line("## 1. %d signed-in owners on /connections for 60 s (requests alternate between the instances)", OWNERS);
+        line("- requests: %d, errors: %d, throughput: %.0f requests/s", samples.size(), errors, samples.size() / 60.0);
+        line("- latency: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms", percentile(millis, 50), percentile(millis, 95),
+                percentile(millis, 99), millis.get(millis.size() - 1));
+        line("- server RSS (peak): first %d MiB, second %d MiB; health checks ran throughout", peakRss.get("first"), peakRss.get("second"));
+        samples.stream().filter(s -> s.outcome() != Outcome.OK).limit(5).forEach(s -> line("  - error: %s", s.detail()));
+        assertThat(errors).as("failed requests").isZero();
+    }
+
+    @Test
+    @Order(2)
+    void postgresqlRestartedMidRun() throws Exception {
+        Map<String, String> rowsBefore = connectionRows();
+        Visitors visitors = new Visitors(owners.subList(0, 20));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        visitors.start();
+        Thread.sleep(5_000);
+        long stoppedAt = visitors.elapsedMs();
+        postgres.stop();
+        Set<Integer> readinessWhileDown = new HashSet<>();
+        for (int i = 0; i < 15; i++) {
+            readinessWhileDown.add(first.readiness(http));
+            Thread.sleep(1_000);
+        }
+        long startedAt = visitors.elapsedMs();
+        postgres.start();
+        Thread.sleep(30_000);
+        List<Sample> samples = visitors.stop();
+
+        Map<Outcome, Long> whileDown = outcomes(samples, stoppedAt, startedAt);
+        long lastFailure = samples.stream().filter(s -> s.outcome() != Outcome.OK).mapToLong(Sample::startedMs).max().orElse(startedAt);
+        long unclean = samples.stream().filter(s -> s.outcome() == Outcome.UNCLEAN_FAILURE).count();
+        long okBefore = samples.stream().filter(s -> s.startedMs() < stoppedAt && s.outcome() == Outcome.OK).count();
+        boolean allOkInTheEnd = samples.stream().filter(s -> s.startedMs() > startedAt + 20_000).allMatch(s -> s.outcome() == Outcome.OK);
+        Waiting.upTo(INTERVAL.multipliedBy(3), () -> countWhere("state = 'WORKING' AND last_checked_at > CURRENT_TIMESTAMP - INTERVAL '15 seconds'") > 0);
+        Map<String, String> rowsAfter = connectionRows();
+
+        line("");
+        line("## 2. PostgreSQL stopped (fast shutdown) for 15 s mid-run, 20 owners reloading");
+        line("- before: %d requests OK; while down: %d clean failures (HTTP 500, our Russian error page), %d OK, %d unclean",
+                okBefore, whileDown.getOrDefault(Outcome.CLEAN_FAILURE, 0L), whileDown.getOrDefault(Outcome.OK, 0L),
+                whileDown.getOrDefault(Outcome.UNCLEAN_FAILURE, 0L));
+        line("- /health/ready while down answered %s", readinessWhileDown);
+        line("- recovery: last failed request started %.1f s after PostgreSQL was back; no restart of the application",
+                Math.max(0, lastFailure - startedAt) / 1000.0);
+        line("- unclean failures (no answer, stack trace, another page) in the whole phase: %d", unclean);
+        line("- connection rows before and after: %d / %d, identical ids, owners and encrypted tokens: %s",
+                rowsBefore.size(), rowsAfter.size(), rowsBefore.equals(rowsAfter));
+        assertThat(unclean).isZero();
+        assertThat(whileDown.getOrDefault(Outcome.CLEAN_FAILURE, 0L)).as("requests failed while the database was down").isPositive();
+        assertThat(readinessWhileDown).containsOnly(503);
+        assertThat(allOkInTheEnd).as("every request OK 20 s after the restart").isTrue();
+        assertThat(rowsAfter).isEqualTo(rowsBefore).hasSize(CONNECTIONS);
+    }
+
+    @Test
+    @Order(3)
+    void providersDownForThreeIntervals() throws Exception {
+        Waiting.upTo(INTERVAL.multipliedBy(4), () -> countWhere("state = 'WORKING'") == CONNECTIONS);
+        Simulators.evotor().goDown();
+        Simulators.vk().goDown();
+        Instant downSince = Instant.now();
+        long mostTold = 0;
+        Set<String> cardsSeen = new HashSet<>();
+        while (Instant.now().isBefore(downSince.plus(INTERVAL.multipliedBy(3)))) {
+            mostTold = Math.max(mostTold, countWhere("state = 'NEEDS_RECONNECT'"));
+            for (Owner owner : owners.subList(0, 5)) {
+                Dashboard dashboard = Dashboard.of(owner.browsers().get(0));
+                cardsSeen.add(dashboard.status("evotor"));
+                cardsSeen.add(dashboard.status("vk"));
+            }
+            Thread.sleep(1_000);
+        }
+        Map<String, Long> statesWhenBack = stateCounts();
+        Simulators.evotor().comeBack();
+        Simulators.vk().comeBack();
+        Instant back = Instant.now();
+        Waiting.upTo(INTERVAL.multipliedBy(3), () -> countWhere("state = 'WORKING'") == CONNECTIONS);
+        Duration recovery = Duration.between(back, Instant.now());
+        Dashboard after = Dashboard.of(owners.get(0).browsers().get(1));
+
+        line("");
+        line("## 3. Evotor and VK unreachable (connection refused) for three intervals (%d s)", INTERVAL.multipliedBy(3).toSeconds());
+        line("- connections in «Требуется переподключение» at any moment: %d (sampled every second)", mostTold);
+        line("- statuses the owners' cards showed meanwhile: %s", new TreeSet<>(cardsSeen));
+        line("- states when the providers came back: %s", statesWhenBack);
+        line("- all %d connections «Работает» again %.1f s after the providers came back", CONNECTIONS, recovery.toMillis() / 1000.0);
+        assertThat(mostTold).isZero();
+        assertThat(cardsSeen).doesNotContain("Требуется переподключение");
+        assertThat(after.status("evotor")).isEqualTo("Работает");
+        assertThat(after.status("vk")).isEqualTo("Работает");
+    }
+
+    @Test
+    @Order(4)
+    void exactlyOncePerIntervalWhileOneInstanceIsKilled() throws Exception {
+        Waiting.upTo(INTERVAL.multipliedBy(4), () -> countWhere("state = 'WORKING'") == CONNECTIONS);
+        Simulators.evotor().reset();
+        Simulators.vk().reset();
+        Simulators.evotor().latency(PROVIDER_LATENCY);
+        Simulators.vk().latency(PROVIDER_LATENCY);
+        Instant windowStart = Instant.now();
+        Thread.sleep(INTERVAL.multipliedBy(2).toMillis());
+        Waiting.upTo(INTERVAL.multipliedBy(2), () -> !Simulators.evotor().tokensInFlight().isEmpty());
+        Set<String> answeringAtKill = new HashSet<>(Simulators.evotor().tokensInFlight());
+        answeringAtKill.addAll(Simulators.vk().tokensInFlight());
+        Instant killedAt = Instant.now();
+        second.kill();
+        Map<String, String> leasedAtKill = tokens("lease_until > CURRENT_TIMESTAMP");
+        Thread.sleep(INTERVAL.multipliedBy(3).toMillis());
+        Instant windowEnd = Instant.now();
+
+        Map<String, String> all = tokens("TRUE");
+        Duration normalGap = INTERVAL.plus(TICK).plus(SLACK);
+        Duration gapAcrossKill = normalGap.plus(LEASE).plus(TICK);
+        Map<Integer, Integer> checksPerToken = new TreeMap<>();
+        int duplicates = 0;
+        int duplicatesOutsideLeased = 0;
+        int late = 0;
+        long longestGapMs = 0;
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> connection : all.entrySet()) {
+            String token = connection.getKey();
+            List<Instant> probes = connection.getValue().startsWith("evotor")
+                    ? Simulators.evotor().probesWith(token) : Simulators.vk().probesWith(token);
+            checksPerToken.merge(probes.size(), 1, Integer::sum);
+            List<Instant> edges = new ArrayList<>();
+            edges.add(windowStart);
+            edges.addAll(probes);
+            edges.add(windowEnd);
+            boolean leased = leasedAtKill.containsKey(token);
+            for (int i = 1; i < edges.size(); i++) {
+                Duration gap = Duration.between(edges.get(i - 1), edges.get(i));
+                longestGapMs = Math.max(longestGapMs, gap.toMillis());
+                boolean betweenTwoChecks = i > 1 && i < edges.size() - 1;
+                if (betweenTwoChecks && gap.compareTo(INTERVAL.minusSeconds(1)) < 0) {
+                    duplicates++;
+                    if (!leased) {
+                        duplicatesOutsideLeased++;
+                        problems.add(connection.getValue() + " checked twice within " + gap.toMillis() + " ms");
+                    }
+                }
+                if (gap.compareTo(leased ? gapAcrossKill : normalGap) > 0) {
+                    late++;
+                    problems.add(connection.getValue() + " waited " + gap.toMillis() + " ms for a check");
+                }
+            }
+        }
+        line("");
+        line("## 4. %d connections on two instances, the second killed (kill -9) mid-sweep, checks counted per token at the simulators",
+                CONNECTIONS);
+        line("- window: 2 intervals with both instances, the kill, 3 intervals with the survivor (%d s)",
+                Duration.between(windowStart, windowEnd).toSeconds());
+        line("- at the kill: %d checks being answered by the simulators (both instances), %d connections leased (claimed, result not written)",
+                answeringAtKill.size(), leasedAtKill.size());
+        line("- checks per token in the window: %s (a connection is due %d s after its last check, sweeps run every %d s)",
+                checksPerToken, INTERVAL.toSeconds(), TICK.toSeconds());
+        line("- the same connection checked twice within one interval: %d, all of them leased at the kill: %s",
+                duplicates, duplicatesOutsideLeased == 0);
+        line("- longest wait for a check: %.1f s (allowed %d s, or %d s across the kill for leased connections); late: %d",
+                longestGapMs / 1000.0, normalGap.toSeconds(), gapAcrossKill.toSeconds(), late);
+        line("- killed at %s; the survivor took over the dead instance's leases after they expired (%d s)", killedAt, LEASE.toSeconds());
+        problems.stream().limit(10).forEach(problem -> line("  - %s", problem));
+        assertThat(all).hasSize(CONNECTIONS);
+        assertThat(duplicatesOutsideLeased).as("connections checked twice in an interval without a kill to explain it").isZero();
+        assertThat(late).as("connections left unchecked for longer than an interval allows").isZero();
+    }
+
+    // ----- set-up -----
+
+    private void signUpOwners() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> signUps = new ArrayList<>();
+        Object oneConsentAtATime = new Object();
+        for (int i = 0; i < OWNERS; i++) {
+            int number = i;
+            signUps.add(pool.submit(() -> {
+                String email = TestData.uniqueEmail("load-" + number);
+                WebClient onFirst = new WebClient(first.baseUrl().toURL());
+                assertThat(WebClient.location(onFirst.register(email, PASSWORD))).endsWith("/connections");
+                // The simulators' "next account" is shared: one consent at a time.
+                synchronized (oneConsentAtATime) {
+                    Simulators.evotor().nextAccountHasStores(new Store("load-store-" + number, "Магазин " + number, ""));
+                    assertThat(WebClient.location(onFirst.connect("evotor"))).endsWith("/connections");
+                    Simulators.vk().nextProfileIs(500_000 + number, "Владелец", "№" + number);
+                    assertThat(WebClient.location(onFirst.connect("vk"))).endsWith("/connections");
+                }
+                owners.add(new Owner(email, List.of(onFirst, onFirst.sameBrowserAt(second.baseUrl()))));
+                return null;
+            }));
+        }
+        for (Future<?> signUp : signUps) {
+            signUp.get();
+        }
+        pool.shutdown();
+    }
+
+    /** Evotor connections of further accounts, written straight to the database, tokens known to the simulator. */
+    private void seedConnections() throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (Connection db = postgres.connect();
+                PreparedStatement account = db.prepareStatement(
+                        "INSERT INTO account (id, email, password_hash, created_at) VALUES (?, ?, 'not-a-login', ?)");
+                PreparedStatement row = db.prepareStatement(
+                        "INSERT INTO evotor_connection (id, account_id, store_id, store_name, access_token, connected_at)"
+                                + " VALUES (?, ?, ?, 'Магазин', ?, ?)")) {
+            for (int i = 0; i < SEEDED; i++) {
+                long id = SEEDED_ID_BASE + i;
+                String token = "load-seeded-" + System.nanoTime() + "-" + i;
+                Simulators.evotor().acceptToken(token, new Store("seeded-" + id, "Магазин", ""));
+                account.setLong(1, id);
+                account.setString(2, "seeded-" + id + "@example.ru");
+                account.setObject(3, now);
+                account.addBatch();
+                row.setLong(1, id);
+                row.setLong(2, id);
+                row.setString(3, "seeded-" + id);
+                row.setString(4, cipher.seal(token, ConnectionStore.tokenContext(ServiceType.EVOTOR, "access_token", id)));
+                row.setObject(5, now);
+                row.addBatch();
+            }
+            account.executeBatch();
+            row.executeBatch();
+        }
+    }
+
+    // ----- the database as the suite reads it -----
+
+    private long countWhere(String condition) {
+        try (Connection db = postgres.connect();
+                PreparedStatement select = db.prepareStatement("SELECT (SELECT COUNT(*) FROM evotor_connection WHERE " + condition
+                        + ") + (SELECT COUNT(*) FROM vk_connection WHERE " + condition + ")");
+                ResultSet count = select.executeQuery()) {
+            count.next();
+            return count.getLong(1);
+        } catch (SQLException notReachable) {
+            return -1;
+        }
+    }
+
+    private Map<String, Long> stateCounts() throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        try (Connection db = postgres.connect();
+                PreparedStatement select = db.prepareStatement("SELECT state, COUNT(*) FROM (SELECT state FROM evotor_connection"
+                        + " UNION ALL SELECT state FROM vk_connection) AS states GROUP BY state");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                counts.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return counts;
+    }
+
+    /** Every connection row as "table:id" → "account, encrypted token". */
+    private Map<String, String> connectionRows() throws SQLException {
+        Map<String, String> rows = new HashMap<>();
+        for (ServiceType service : ServiceType.values()) {
+            try (Connection db = postgres.connect();
+                    PreparedStatement select = db.prepareStatement("SELECT id, account_id, access_token FROM " + table(service));
+                    ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    rows.put(service.key() + ":" + row.getLong(1), row.getLong(2) + " " + row.getString(3));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Decrypted access token → "service:id" of the connections matching {@code condition}. */
+    private Map<String, String> tokens(String condition) throws SQLException {
+        Map<String, String> tokens = new HashMap<>();
+        for (ServiceType service : ServiceType.values()) {
+            try (Connection db = postgres.connect();
+                    PreparedStatement select = db.prepareStatement(
+                            "SELECT id, account_id, access_token FROM " + table(service) + " WHERE " + condition);
+                    ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    String token = cipher.open(row.getString(3), ConnectionStore.tokenContext(service, "access_token", row.getLong(2)));
+                    tokens.put(token, service.key() + ":" + row.getLong(1));
+                }
+            }
+        }
+        return tokens;
+    }
+
+    private static String table(ServiceType service) {
+        return service.key() + "_connection";
+    }
+
+    // ----- figures -----
+
+    private static Map<Outcome, Long> outcomes(List<Sample> samples, long fromMs, long toMs) {
+        return samples.stream().filter(s -> s.startedMs() >= fromMs && s.startedMs() < toMs)
+                .collect(Collectors.groupingBy(Sample::outcome, Collectors.counting()));
+    }
+
+    private static long percentile(List<Long> sorted, int percent) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+    }
+
+    private void line(String format, Object... args) {
+        String text = String.format(Locale.ROOT, format, args);
+        report.add(text);
+        System.out.println("LOAD-AND-FAULTS " + text);
+    }
+
+    private static int port(String property) {
+        return Integer.parseInt(System.getProperty(property));
+    }
+
+    /** Samples the resident memory of the instances every half second; reports the peaks in MiB. */
+    private record MemorySampler(AtomicBoolean running, Map<String, AtomicLong> peaks, Future<?> loop) {
+
+        static MemorySampler start(PayaraInstance... instances) {
+            AtomicBoolean running = new AtomicBoolean(true);
+            Map<String, AtomicLong> peaks = new HashMap<>();
+            for (PayaraInstance instance : instances) {
+                peaks.put(instance.name(), new AtomicLong());
+            }
+            Future<?> loop = Executors.newSingleThreadExecutor().submit(() -> {
+                while (running.get()) {
+                    for (PayaraInstance instance : instances) {
+                        peaks.get(instance.name()).accumulateAndGet(instance.rssMib(), Math::max);
+                    }
+                    Thread.sleep(500);
+                }
+                return null;
+            });
+            return new MemorySampler(running, peaks, loop);
+        }
+
+        Map<String, Long> stop() throws Exception {
+            running.set(false);
+            loop.get();
+            Map<String, Long> result = new HashMap<>();
+            peaks.forEach((name, peak) -> result.put(name, peak.get()));
+            return result;
+        }
+    }
+}

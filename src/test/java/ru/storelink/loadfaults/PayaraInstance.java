@@ -1,0 +1,96 @@
+package ru.storelink.loadfaults;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import ru.storelink.testsupport.Waiting;
+
+/** One Storelink instance: the packaged WAR on its own Payara Micro process. */
+final class PayaraInstance {
+
+    private final String name;
+    private final URI baseUrl;
+    private final Process process;
+
+    private PayaraInstance(String name, URI baseUrl, Process process) {
+        this.name = name;
+        this.baseUrl = baseUrl;
+        this.process = process;
+    }
+
+    /**
+     * Starts the packaged WAR on {@code port} with the given JVM options and Payara Micro options; its log
+     * goes to {@code target/load-and-faults-<name>.log}.
+     */
+    static PayaraInstance start(String name, int port, String jvmOptions, String microOptions) throws IOException {
+        List<String> command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath()));
+        command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
+        command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
+                "--deploy", System.getProperty("storelink.war"),
+                "--port", String.valueOf(port), "--disablephonehome"));
+        command.addAll(Arrays.asList(microOptions.trim().split("\\s+")));
+        Path log = Path.of("target", "load-and-faults-" + name + ".log");
+        Files.createDirectories(log.getParent());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new PayaraInstance(name, URI.create("http://localhost:" + port + "/"), process);
+    }
+
+    void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Waiting.upTo(timeout, () -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see its log");
+            }
+            return readiness(http) == 200;
+        });
+    }
+
+    /** The status of {@code /health/ready}, or -1 when the instance does not answer. */
+    int readiness(HttpClient http) {
+        try {
+            return http.send(HttpRequest.newBuilder(baseUrl.resolve("/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** {@code kill -9}: no shutdown hook, no undeploy, leases and in-flight checks left as they are. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** Resident set size of the server process, in MiB (Linux /proc). */
+    long rssMib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException gone) {
+            // The process ended between two samples.
+        }
+        return 0;
+    }
+
+    URI baseUrl() {
+        return baseUrl;
+    }
+
+    String name() {
+        return name;
+    }
+}
