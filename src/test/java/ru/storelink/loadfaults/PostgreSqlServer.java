@@ -34,7 +34,7 @@ final class PostgreSqlServer {
         server.start();
         server.psql("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + USER + "') THEN"
                 + " CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'; END IF; END $$");
-        server.psql("DROP DATABASE IF EXISTS " + database);
+        server.psql("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         server.psql("CREATE DATABASE " + database + " OWNER " + USER);
         return server;
     }
