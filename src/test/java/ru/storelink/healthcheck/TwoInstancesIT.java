@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -116,16 +118,25 @@ class TwoInstancesIT {
 
         // The OAuth state is remembered by the instance that sent the owner to Evotor; the callback may
         // arrive at the other one.
-        Simulators.evotor().nextAccountHasStores(new Store("two-instances-store", "Чайная на двоих", ""));
+        Simulators.evotor().nextAccountHasStores(new Store("two-a", "Чайная на двоих", ""), new Store("two-b", "Вторая на двоих", ""));
         String callback = WebClient.location(first.follow(first.get("/evotor/connect")));
         HttpResponse<String> answer = second.get(callback.substring(callback.indexOf("/evotor/callback")));
         assertThat(WebClient.location(answer)).endsWith("/connections");
         assertThat(Dashboard.of(first).details("evotor")).isEqualTo("Чайная на двоих");
 
+        // The store choice lives in a view-scoped bean: offered by one instance, chosen on the other.
+        Map<String, String> choice = WebClient.formFields(first.get("/evotor"), "store", Map.of("choice", "two-b"));
+        choice.put("store:save", "");
+        second.post("/evotor", choice);
+        assertThat(Dashboard.of(second).details("evotor")).isEqualTo("Вторая на двоих");
+
         // A form rendered by one instance is accepted by the other: logging out there signs out here.
         HttpResponse<String> logout = second.post("/connections", WebClient.formFields(first.get("/connections"), "logout", Map.of()));
         assertThat(WebClient.location(logout)).endsWith("/login");
         assertThat(WebClient.location(first.get("/connections"))).endsWith("/login");
+        // Payara only warns when a session attribute cannot be serialized, and the other instance silently
+        // lacks it: the second instance saved sessions of every kind above, none may have been refused.
+        assertThat(Files.readString(Path.of(System.getProperty("storelink.second.log")))).doesNotContain("Cannot serialize session attribute");
     }
 
     @Test

@@ -128,30 +128,40 @@ class LoadAndFaultSuite {
     @Test
     @Order(1)
     void twoHundredSignedInOwnersForSixtySeconds() throws Exception {
+        line("");
+        line("## 1. %d signed-in owners reloading /connections without pause, 60 s per routing", OWNERS);
+        line("| routing | requests | errors | requests/s | p50 | p95 | p99 | max | peak RSS first / second |");
+        line("|---|---|---|---|---|---|---|---|---|");
+        long stickyErrors = loadFor(true);
+        long alternatingErrors = loadFor(false);
+        line("Health checks of all %d connections ran throughout (every %d s).", CONNECTIONS, INTERVAL.toSeconds());
+        assertThat(stickyErrors).as("failed requests, sticky").isZero();
+        assertThat(alternatingErrors).as("failed requests, alternating").isZero();
+    }
+
+    /** One minute of all owners on /connections; a report row; returns the number of failed requests. */
+    private long loadFor(boolean sticky) throws Exception {
         MemorySampler memory = MemorySampler.start(first, second);
-        Visitors visitors = new Visitors(owners);
+        Visitors visitors = new Visitors(owners, sticky);
         visitors.start();
         Thread.sleep(Duration.ofSeconds(60).toMillis());
         List<Sample> samples = visitors.stop();
         Map<String, Long> peakRss = memory.stop();
-
         List<Long> millis = samples.stream().map(Sample::millis).sorted().toList();
-        long errors = samples.stream().filter(s -> s.outcome() != Outcome.OK).count();
-        line("");
-        line("## 1. %d signed-in owners on /connections for 60 s (requests alternate between the instances)", OWNERS);
-        line("- requests: %d, errors: %d, throughput: %.0f requests/s", samples.size(), errors, samples.size() / 60.0);
-        line("- latency: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms", percentile(millis, 50), percentile(millis, 95),
-                percentile(millis, 99), millis.get(millis.size() - 1));
-        line("- server RSS (peak): first %d MiB, second %d MiB; health checks ran throughout", peakRss.get("first"), peakRss.get("second"));
-        samples.stream().filter(s -> s.outcome() != Outcome.OK).limit(5).forEach(s -> line("  - error: %s", s.detail()));
-        assertThat(errors).as("failed requests").isZero();
+        List<Sample> failed = samples.stream().filter(s -> s.outcome() != Outcome.OK).toList();
+        line("| %s | %d | %d | %.0f | %d ms | %d ms | %d ms | %d ms | %d / %d MiB |",
+                sticky ? "sticky (each owner on one instance)" : "alternating (every request on the other instance)",
+                samples.size(), failed.size(), samples.size() / 60.0, percentile(millis, 50), percentile(millis, 95),
+                percentile(millis, 99), millis.get(millis.size() - 1), peakRss.get("first"), peakRss.get("second"));
+        failed.stream().limit(5).forEach(s -> line("  - failed: %s", s.detail()));
+        return failed.size();
     }
 
     @Test
     @Order(2)
     void postgresqlRestartedMidRun() throws Exception {
         Map<String, String> rowsBefore = connectionRows();
-        Visitors visitors = new Visitors(owners.subList(0, 20));
+        Visitors visitors = new Visitors(owners.subList(0, 20), false);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         visitors.start();
         Thread.sleep(5_000);
@@ -180,6 +190,10 @@ class LoadAndFaultSuite {
         line("- before: %d requests OK; while down: %d clean failures (HTTP 500, our Russian error page), %d OK, %d unclean",
                 okBefore, whileDown.getOrDefault(Outcome.CLEAN_FAILURE, 0L), whileDown.getOrDefault(Outcome.OK, 0L),
                 whileDown.getOrDefault(Outcome.UNCLEAN_FAILURE, 0L));
+        line("- answer times while down: failures p50 %d ms, max %d ms; successes (answered once the database was back) max %d ms",
+                percentile(millisOf(samples, stoppedAt, startedAt, Outcome.CLEAN_FAILURE), 50),
+                percentile(millisOf(samples, stoppedAt, startedAt, Outcome.CLEAN_FAILURE), 100),
+                percentile(millisOf(samples, stoppedAt, startedAt, Outcome.OK), 100));
         line("- /health/ready while down answered %s", readinessWhileDown);
         line("- recovery: last failed request started %.1f s after PostgreSQL was back; no restart of the application",
                 Math.max(0, lastFailure - startedAt) / 1000.0);
@@ -434,7 +448,15 @@ class LoadAndFaultSuite {
                 .collect(Collectors.groupingBy(Sample::outcome, Collectors.counting()));
     }
 
+    private static List<Long> millisOf(List<Sample> samples, long fromMs, long toMs, Outcome outcome) {
+        return samples.stream().filter(s -> s.startedMs() >= fromMs && s.startedMs() < toMs && s.outcome() == outcome)
+                .map(Sample::millis).sorted().toList();
+    }
+
     private static long percentile(List<Long> sorted, int percent) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
     }
 

@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Signed-in owners reloading their Connections page as fast as it answers, one thread each. Each owner's
- * requests alternate between the instances, as a load balancer without sticky sessions sends them.
+ * Signed-in owners reloading their Connections page as fast as it answers, one thread each. Either each
+ * owner stays on one instance (a load balancer with sticky sessions; owners spread evenly), or each owner's
+ * requests alternate between the instances (no stickiness: every request finds its session elsewhere).
  */
 final class Visitors {
 
@@ -26,22 +27,26 @@ final class Visitors {
     }
 
     private final List<Owner> owners;
+    private final boolean sticky;
     private final List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Future<?>> loops = new ArrayList<>();
     private ExecutorService threads;
     private long startNanos;
 
-    Visitors(List<Owner> owners) {
+    Visitors(List<Owner> owners, boolean sticky) {
         this.owners = owners;
+        this.sticky = sticky;
     }
 
     void start() {
         running.set(true);
         startNanos = System.nanoTime();
         threads = Executors.newFixedThreadPool(owners.size());
-        for (Owner owner : owners) {
-            loops.add(threads.submit(() -> visit(owner)));
+        for (int i = 0; i < owners.size(); i++) {
+            Owner owner = owners.get(i);
+            int home = i;
+            loops.add(threads.submit(() -> visit(owner, home)));
         }
     }
 
@@ -60,14 +65,15 @@ final class Visitors {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
-    private void visit(Owner owner) {
-        int request = 0;
+    private void visit(Owner owner, int home) {
+        int request = sticky ? home : 0;
         while (running.get()) {
             long started = System.nanoTime();
             Outcome outcome;
             String detail = "";
             try {
-                HttpResponse<String> page = owner.browsers().get(request++ % owner.browsers().size()).get("/connections");
+                HttpResponse<String> page = owner.browsers().get(request % owner.browsers().size()).get("/connections");
+                request += sticky ? 0 : 1;
                 outcome = classify(owner, page);
                 detail = page.statusCode() + " " + page.uri().getPort();
             } catch (UncheckedIOException e) {

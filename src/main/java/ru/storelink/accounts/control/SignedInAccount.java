@@ -1,20 +1,17 @@
 package ru.storelink.accounts.control;
 
-import jakarta.enterprise.context.SessionScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
-import java.io.Serializable;
 import java.security.Principal;
 import ru.storelink.accounts.entity.Account;
 
 /**
- * The account of the signed-in owner, looked up once per session and then kept: pages that show one
- * owner's data query only that data, never the account again.
+ * The account of the signed-in owner. Its id is looked up once per session and then kept (in
+ * {@link SessionAccount}): pages that show one owner's data query only that data, never the account again.
  */
-@SessionScoped
-public class SignedInAccount implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+@RequestScoped
+public class SignedInAccount {
 
     @Inject
     SecurityContext securityContext;
@@ -22,21 +19,17 @@ public class SignedInAccount implements Serializable {
     @Inject
     Accounts accounts;
 
-    private Long id;
-    private String email;
+    @Inject
+    SessionAccount session;
 
     /** @throws IllegalStateException when nobody is signed in (pages and endpoints require login) */
-    public synchronized long id() {
+    public long id() {
         Principal caller = securityContext.getCallerPrincipal();
         if (caller == null) {
             throw new IllegalStateException("No signed-in account");
         }
-        if (id == null || !caller.getName().equals(email)) {
-            Account account = accounts.findByEmail(caller.getName())
-                    .orElseThrow(() -> new IllegalStateException("Signed-in account no longer exists"));
-            id = account.getId();
-            email = account.getEmail();
-        }
-        return id;
+        return session.idOf(caller.getName(), () -> accounts.findByEmail(caller.getName())
+                .map(Account::getId)
+                .orElseThrow(() -> new IllegalStateException("Signed-in account no longer exists")));
     }
 }
