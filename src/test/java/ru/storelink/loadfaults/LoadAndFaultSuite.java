@@ -111,13 +111,14 @@ class LoadAndFaultSuite {
     @AfterAll
     void stopEverything() throws Exception {
         try {
-            if (postgres != null) {
-                postgres.start();
-            }
             for (PayaraInstance instance : new PayaraInstance[] {first, second}) {
                 if (instance != null) {
                     instance.kill();
                 }
+            }
+            if (postgres != null) {
+                postgres.start();
+                postgres.dropDatabase();
             }
         } finally {
             Path file = Path.of("target", "load-and-faults-report.md");

@@ -39,6 +39,11 @@ final class PostgreSqlServer {
         return server;
     }
 
+    /** Leaves the machine as it was: the suite's data is of no use afterwards. */
+    void dropDatabase() throws IOException, InterruptedException {
+        psql("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+
     String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:5432/" + database;
     }
