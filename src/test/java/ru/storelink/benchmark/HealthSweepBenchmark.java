@@ -31,10 +31,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ru.storelink.accounts.control.Accounts;
-import ru.storelink.connections.control.ConnectionStore;
 import ru.storelink.connections.control.Grant;
 import ru.storelink.connections.control.TokenCipher;
-import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.database.DatabaseMigration;
 import ru.storelink.demo.control.SimulatedEvotor.Store;
 import ru.storelink.evotor.control.EvotorConnections;
@@ -44,6 +42,7 @@ import ru.storelink.simulators.EvotorSimulator;
 import ru.storelink.simulators.Fault;
 import ru.storelink.simulators.Simulators;
 import ru.storelink.simulators.VkSimulator;
+import ru.storelink.testsupport.SeededConnections;
 import ru.storelink.testsupport.TestData;
 import ru.storelink.testsupport.TestServer;
 import ru.storelink.testsupport.WebClient;
@@ -149,7 +148,6 @@ class HealthSweepBenchmark {
     }
 
     private void seed(EvotorSimulator evotorSimulator, VkSimulator vkSimulator) throws SQLException {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (Connection connection = dataSource.getConnection()) {
             // The benchmark profile's own database (target/benchmark-data): start from nothing.
             for (String table : new String[] {"connection_check", "evotor_connection", "vk_connection", "account"}) {
@@ -157,49 +155,7 @@ class HealthSweepBenchmark {
                     delete.executeUpdate();
                 }
             }
-        }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement account = connection.prepareStatement(
-                        "INSERT INTO account (id, email, password_hash, created_at) VALUES (?, ?, 'not-a-login', ?)");
-                PreparedStatement evotorRow = connection.prepareStatement(
-                        "INSERT INTO evotor_connection (id, account_id, store_id, store_name, access_token, connected_at, state, is_online)"
-                                + " VALUES (?, ?, ?, 'Магазин', ?, ?, 'WORKING', TRUE)");
-                PreparedStatement vkRow = connection.prepareStatement(
-                        "INSERT INTO vk_connection (id, account_id, vk_user_id, first_name, last_name, access_token,"
-                                + " token_expires_at, device_id, connected_at, state, is_online)"
-                                + " VALUES (?, ?, ?, 'Имя', 'Фамилия', ?, ?, 'bench-device', ?, 'WORKING', TRUE)")) {
-            for (int i = 0; i < PER_PROVIDER; i++) {
-                long id = ID_BASE + i;
-                account.setLong(1, id);
-                account.setString(2, "bench-" + id + "@example.ru");
-                account.setObject(3, now);
-                account.addBatch();
-                String evotorToken = "bench-evotor-" + id;
-                String vkToken = "bench-vk-" + id;
-                evotorSimulator.acceptToken(evotorToken, new Store("bench-store-" + id, "Магазин", ""));
-                vkSimulator.acceptToken(vkToken, id);
-                evotorRow.setLong(1, id);
-                evotorRow.setLong(2, id);
-                evotorRow.setString(3, "bench-store-" + id);
-                evotorRow.setString(4, cipher.seal(evotorToken, ConnectionStore.tokenContext(ServiceType.EVOTOR, "access_token", id)));
-                evotorRow.setObject(5, now);
-                evotorRow.addBatch();
-                vkRow.setLong(1, id);
-                vkRow.setLong(2, id);
-                vkRow.setLong(3, id);
-                vkRow.setString(4, cipher.seal(vkToken, ConnectionStore.tokenContext(ServiceType.VK, "access_token", id)));
-                vkRow.setObject(5, now.plusHours(1));
-                vkRow.setObject(6, now);
-                vkRow.addBatch();
-                if (i % 1000 == 999) {
-                    account.executeBatch();
-                    evotorRow.executeBatch();
-                    vkRow.executeBatch();
-                }
-            }
-            account.executeBatch();
-            evotorRow.executeBatch();
-            vkRow.executeBatch();
+            SeededConnections.insert(connection, cipher, ID_BASE, PER_PROVIDER, evotorSimulator, vkSimulator);
         }
     }
 

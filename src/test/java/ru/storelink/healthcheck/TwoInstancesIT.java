@@ -15,8 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -29,11 +27,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ru.storelink.testsupport.Dashboard;
-import ru.storelink.connections.control.ConnectionStore;
 import ru.storelink.connections.control.TokenCipher;
-import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.demo.control.SimulatedEvotor.Store;
 import ru.storelink.simulators.Simulators;
+import ru.storelink.testsupport.SeededConnections;
 import ru.storelink.testsupport.TestConfig;
 import ru.storelink.testsupport.TestData;
 import ru.storelink.testsupport.TestServer;
@@ -66,7 +63,7 @@ class TwoInstancesIT {
             second.destroyForcibly().waitFor();
         }
         try (Connection db = database(); PreparedStatement delete = db.prepareStatement(
-                "DELETE FROM evotor_connection WHERE id >= " + ID_BASE)) {
+                "DELETE FROM account WHERE id >= " + ID_BASE)) {
             delete.executeUpdate();
         }
     }
@@ -156,34 +153,9 @@ class TwoInstancesIT {
 
     private List<String> seed() throws SQLException {
         TokenCipher cipher = new TokenCipher(Base64.getDecoder().decode(System.getProperty("storelink.test.token-key")));
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<String> tokens = new ArrayList<>();
-        try (Connection db = database();
-                PreparedStatement account = db.prepareStatement(
-                        "INSERT INTO account (id, email, password_hash, created_at) VALUES (?, ?, 'not-a-login', ?) ON CONFLICT (id) DO NOTHING");
-                PreparedStatement row = db.prepareStatement(
-                        "INSERT INTO evotor_connection (id, account_id, store_id, store_name, access_token, connected_at, state, is_online)"
-                                + " VALUES (?, ?, ?, 'Магазин', ?, ?, 'WORKING', TRUE)")) {
-            for (int i = 0; i < CONNECTIONS; i++) {
-                long id = ID_BASE + i;
-                String token = "two-instances-" + System.nanoTime() + "-" + i;
-                tokens.add(token);
-                Simulators.evotor().acceptToken(token, new Store("two-" + id, "Магазин", ""));
-                account.setLong(1, id);
-                account.setString(2, "two-" + id + "@example.ru");
-                account.setObject(3, now);
-                account.addBatch();
-                row.setLong(1, id);
-                row.setLong(2, id);
-                row.setString(3, "two-" + id);
-                row.setString(4, cipher.seal(token, ConnectionStore.tokenContext(ServiceType.EVOTOR, "access_token", id)));
-                row.setObject(5, now);
-                row.addBatch();
-            }
-            account.executeBatch();
-            row.executeBatch();
+        try (Connection db = database()) {
+            return SeededConnections.insert(db, cipher, ID_BASE, CONNECTIONS, Simulators.evotor(), null);
         }
-        return tokens;
     }
 
     /** The packaged WAR on a second Payara Micro, same database and providers, checker on. */
@@ -195,8 +167,8 @@ class TwoInstancesIT {
                 "-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("storelink.war"),
                 "--port", port, "--disablephonehome"));
-        // Joins the data grid of the server under test (pom.xml: storelink.test.cluster).
-        command.addAll(Arrays.asList(System.getProperty("storelink.second.cluster").trim().split("\\s+")));
+        // The test server's pre-boot commands, and its data grid to join (pom.xml: storelink.second.options).
+        command.addAll(Arrays.asList(System.getProperty("storelink.second.options").trim().split("\\s+")));
         File log = new File(System.getProperty("storelink.second.log"));
         second = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

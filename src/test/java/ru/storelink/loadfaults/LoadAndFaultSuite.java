@@ -2,7 +2,6 @@ package ru.storelink.loadfaults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -46,6 +43,7 @@ import ru.storelink.loadfaults.Visitors.Outcome;
 import ru.storelink.loadfaults.Visitors.Sample;
 import ru.storelink.simulators.Simulators;
 import ru.storelink.testsupport.Dashboard;
+import ru.storelink.testsupport.SeededConnections;
 import ru.storelink.testsupport.TestData;
 import ru.storelink.testsupport.Waiting;
 import ru.storelink.testsupport.WebClient;
@@ -89,11 +87,12 @@ class LoadAndFaultSuite {
         String jvm = System.getProperty("storelink.load.jvm") + " -Ddb.url=" + postgres.jdbcUrl()
                 + " -Dhealth-check.enabled=true -Dhealth-check.interval-seconds=" + INTERVAL.toSeconds()
                 + " -Dhealth-check.lease-seconds=" + LEASE.toSeconds();
-        String cluster = System.getProperty("storelink.load.cluster");
+        // Pre-boot commands and data grid options as for the test server (pom.xml: storelink.load.options).
+        String options = System.getProperty("storelink.load.options");
         first = PayaraInstance.start("first", port("storelink.http.port"), jvm + " -Dapp.data-dir=target/load-and-faults-first",
-                cluster + " --startport " + port("storelink.cluster.port"));
+                options + " --startport " + port("storelink.cluster.port"));
         second = PayaraInstance.start("second", port("storelink.second.port"), jvm + " -Dapp.data-dir=target/load-and-faults-second",
-                cluster + " --startport " + port("storelink.second.cluster.port"));
+                options + " --startport " + port("storelink.second.cluster.port"));
         first.awaitReady(Duration.ofMinutes(3));
         second.awaitReady(Duration.ofMinutes(3));
 
@@ -350,32 +349,10 @@ class LoadAndFaultSuite {
         pool.shutdown();
     }
 
-    /** Evotor connections of further accounts, written straight to the database, tokens known to the simulator. */
+    /** Evotor connections of further accounts, written straight to the database. */
     private void seedConnections() throws SQLException {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        try (Connection db = postgres.connect();
-                PreparedStatement account = db.prepareStatement(
-                        "INSERT INTO account (id, email, password_hash, created_at) VALUES (?, ?, 'not-a-login', ?)");
-                PreparedStatement row = db.prepareStatement(
-                        "INSERT INTO evotor_connection (id, account_id, store_id, store_name, access_token, connected_at)"
-                                + " VALUES (?, ?, ?, 'Магазин', ?, ?)")) {
-            for (int i = 0; i < SEEDED; i++) {
-                long id = SEEDED_ID_BASE + i;
-                String token = "load-seeded-" + System.nanoTime() + "-" + i;
-                Simulators.evotor().acceptToken(token, new Store("seeded-" + id, "Магазин", ""));
-                account.setLong(1, id);
-                account.setString(2, "seeded-" + id + "@example.ru");
-                account.setObject(3, now);
-                account.addBatch();
-                row.setLong(1, id);
-                row.setLong(2, id);
-                row.setString(3, "seeded-" + id);
-                row.setString(4, cipher.seal(token, ConnectionStore.tokenContext(ServiceType.EVOTOR, "access_token", id)));
-                row.setObject(5, now);
-                row.addBatch();
-            }
-            account.executeBatch();
-            row.executeBatch();
+        try (Connection db = postgres.connect()) {
+            SeededConnections.insert(db, cipher, SEEDED_ID_BASE, SEEDED, Simulators.evotor(), null);
         }
     }
 

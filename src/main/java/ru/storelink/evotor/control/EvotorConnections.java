@@ -1,6 +1,7 @@
 package ru.storelink.evotor.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import ru.storelink.connections.control.ConnectionStore;
@@ -10,6 +11,9 @@ import ru.storelink.evotor.control.EvotorMessages.Store;
 import ru.storelink.evotor.entity.EvotorConnection;
 
 /** Storing an account's Evotor connection and the store it uses. */
+// Only its own type: a client proxy restored from a replicated session is built for every bean type, and
+// the abstract ConnectionStore (constructor with arguments) cannot be proxied.
+@Typed(EvotorConnections.class)
 @ApplicationScoped
 public class EvotorConnections extends ConnectionStore<EvotorConnection> {
 

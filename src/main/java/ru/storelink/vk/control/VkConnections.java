@@ -1,6 +1,7 @@
 package ru.storelink.vk.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.transaction.Transactional;
 import ru.storelink.connections.control.ConnectionStore;
 import ru.storelink.connections.control.Grant;
@@ -9,6 +10,9 @@ import ru.storelink.vk.control.VkMessages.User;
 import ru.storelink.vk.entity.VkConnection;
 
 /** Storing an account's VK connection with its profile and device. */
+// Only its own type: a client proxy restored from a replicated session is built for every bean type, and
+// the abstract ConnectionStore (constructor with arguments) cannot be proxied.
+@Typed(VkConnections.class)
 @ApplicationScoped
 public class VkConnections extends ConnectionStore<VkConnection> {
 

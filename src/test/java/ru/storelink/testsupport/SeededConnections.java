@@ -1,0 +1,78 @@
+package ru.storelink.testsupport;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import ru.storelink.connections.control.ConnectionStore;
+import ru.storelink.connections.control.TokenCipher;
+import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.demo.control.SimulatedEvotor.Store;
+import ru.storelink.simulators.EvotorSimulator;
+import ru.storelink.simulators.VkSimulator;
+
+/**
+ * Many connections at once, written straight to the database instead of through OAuth: accounts
+ * {@code firstId, firstId + 1, ...}, each with an Evotor connection and, when a VK simulator is given, a VK
+ * one; «Работает», never checked (due at once); tokens sealed as the application seals them and accepted
+ * by the simulators.
+ */
+public final class SeededConnections {
+
+    private SeededConnections() {
+    }
+
+    /** @return the Evotor access tokens, in account order */
+    public static List<String> insert(Connection db, TokenCipher cipher, long firstId, int count,
+            EvotorSimulator evotor, VkSimulator vkOrNull) throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<String> evotorTokens = new ArrayList<>();
+        try (PreparedStatement account = db.prepareStatement(
+                        "INSERT INTO account (id, email, password_hash, created_at) VALUES (?, ?, 'not-a-login', ?)");
+                PreparedStatement evotorRow = db.prepareStatement(
+                        "INSERT INTO evotor_connection (id, account_id, store_id, store_name, access_token, connected_at, state, is_online)"
+                                + " VALUES (?, ?, ?, 'Магазин', ?, ?, 'WORKING', TRUE)");
+                PreparedStatement vkRow = db.prepareStatement(
+                        "INSERT INTO vk_connection (id, account_id, vk_user_id, first_name, last_name, access_token,"
+                                + " token_expires_at, device_id, connected_at, state, is_online)"
+                                + " VALUES (?, ?, ?, 'Имя', 'Фамилия', ?, ?, 'seeded-device', ?, 'WORKING', TRUE)")) {
+            for (int i = 0; i < count; i++) {
+                long id = firstId + i;
+                account.setLong(1, id);
+                account.setString(2, "seeded-" + id + "@example.ru");
+                account.setObject(3, now);
+                account.addBatch();
+                String evotorToken = "seeded-evotor-" + id;
+                evotor.acceptToken(evotorToken, new Store("seeded-store-" + id, "Магазин", ""));
+                evotorTokens.add(evotorToken);
+                evotorRow.setLong(1, id);
+                evotorRow.setLong(2, id);
+                evotorRow.setString(3, "seeded-store-" + id);
+                evotorRow.setString(4, cipher.seal(evotorToken, ConnectionStore.tokenContext(ServiceType.EVOTOR, "access_token", id)));
+                evotorRow.setObject(5, now);
+                evotorRow.addBatch();
+                if (vkOrNull != null) {
+                    String vkToken = "seeded-vk-" + id;
+                    vkOrNull.acceptToken(vkToken, id);
+                    vkRow.setLong(1, id);
+                    vkRow.setLong(2, id);
+                    vkRow.setLong(3, id);
+                    vkRow.setString(4, cipher.seal(vkToken, ConnectionStore.tokenContext(ServiceType.VK, "access_token", id)));
+                    vkRow.setObject(5, now.plusHours(1));
+                    vkRow.setObject(6, now);
+                    vkRow.addBatch();
+                }
+                if (i % 1000 == 999 || i == count - 1) {
+                    // Accounts first: the connections refer to them.
+                    account.executeBatch();
+                    evotorRow.executeBatch();
+                    vkRow.executeBatch();
+                }
+            }
+        }
+        return evotorTokens;
+    }
+}
