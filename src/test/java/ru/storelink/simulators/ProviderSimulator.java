@@ -152,7 +152,7 @@ abstract class ProviderSimulator {
 
     private void serve(HttpExchange exchange) throws IOException {
         peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-        String probeToken = null;
+        Call call = new Call(exchange);
         try (exchange) {
             if (!latency.isZero()) {
                 pause(latency);
@@ -160,9 +160,9 @@ abstract class ProviderSimulator {
             String endpoint = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
             calls.computeIfAbsent(endpoint, e -> new AtomicInteger()).incrementAndGet();
             if (isProbe(endpoint)) {
-                probeToken = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")).replaceFirst("^Bearer ", "");
-                tokensInFlight.add(probeToken);
-                List<Instant> times = probesByToken.computeIfAbsent(probeToken, t -> new ArrayList<>());
+                call.probeToken = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")).replaceFirst("^Bearer ", "");
+                tokensInFlight.add(call.probeToken);
+                List<Instant> times = probesByToken.computeIfAbsent(call.probeToken, t -> new ArrayList<>());
                 synchronized (times) {
                     times.add(Instant.now());
                 }
@@ -174,7 +174,7 @@ abstract class ProviderSimulator {
             if (fault == null) {
                 fault = permanentFaults.get(endpoint);
             }
-            if (fault != null && answerWithFault(exchange, fault)) {
+            if (fault != null && answerWithFault(call, fault)) {
                 return;
             }
             Reply reply = handle(endpoint, exchange, query, form);
@@ -184,24 +184,46 @@ abstract class ProviderSimulator {
             if (reply.location() != null) {
                 exchange.getResponseHeaders().add("Location", reply.location().toString());
             }
-            send(exchange, reply.status(), "application/json; charset=utf-8", reply.body());
+            send(call, reply.status(), "application/json; charset=utf-8", reply.body());
         } finally {
+            answered(call);
+        }
+    }
+
+    /** One call being answered. */
+    private static final class Call {
+        final HttpExchange exchange;
+        String probeToken;
+        boolean answered;
+
+        Call(HttpExchange exchange) {
+            this.exchange = exchange;
+        }
+    }
+
+    /**
+     * The call stops counting as in flight once its answer is ready, before it is sent: the caller may send
+     * its next call as soon as it has the answer, and must not be counted twice meanwhile.
+     */
+    private void answered(Call call) {
+        if (!call.answered) {
+            call.answered = true;
             inFlight.decrementAndGet();
-            if (probeToken != null) {
-                tokensInFlight.remove(probeToken);
+            if (call.probeToken != null) {
+                tokensInFlight.remove(call.probeToken);
             }
         }
     }
 
     /** @return whether the fault already answered */
-    private static boolean answerWithFault(HttpExchange exchange, Fault fault) throws IOException {
+    private boolean answerWithFault(Call call, Fault fault) throws IOException {
         switch (fault) {
-            case SERVER_ERROR -> send(exchange, 500, "text/html", "<html><body>502 Bad Gateway</body></html>");
-            case RATE_LIMITED -> send(exchange, 429, "application/json", "{\"message\":\"Too Many Requests\"}");
-            case MALFORMED_BODY -> send(exchange, 200, "application/json", "<html>not json at all");
+            case SERVER_ERROR -> send(call, 500, "text/html", "<html><body>502 Bad Gateway</body></html>");
+            case RATE_LIMITED -> send(call, 429, "application/json", "{\"message\":\"Too Many Requests\"}");
+            case MALFORMED_BODY -> send(call, 200, "application/json", "<html>not json at all");
             case TIMEOUT -> {
                 pause(HANG);
-                send(exchange, 500, "text/plain", "too late");
+                send(call, 500, "text/plain", "too late");
             }
             case HANG_FOREVER -> pause(Duration.ofHours(1));
             case SLOW -> {
@@ -220,12 +242,13 @@ abstract class ProviderSimulator {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+    private void send(Call call, int status, String type, String body) throws IOException {
+        answered(call);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        call.exchange.getResponseHeaders().add("Content-Type", type);
+        call.exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
+            try (OutputStream out = call.exchange.getResponseBody()) {
                 out.write(bytes);
             }
         }
