@@ -2,10 +2,7 @@ package ru.storelink.healthcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +25,7 @@ import ru.storelink.testsupport.Dashboard;
 import ru.storelink.connections.control.TokenCipher;
 import ru.storelink.demo.control.SimulatedEvotor.Store;
 import ru.storelink.simulators.Simulators;
+import ru.storelink.testsupport.PayaraInstance;
 import ru.storelink.testsupport.SeededConnections;
 import ru.storelink.testsupport.TestConfig;
 import ru.storelink.testsupport.TestData;
@@ -54,13 +50,13 @@ class TwoInstancesIT {
 
     private static final String PASSWORD = "correct horse battery";
 
-    private Process second;
+    private PayaraInstance second;
 
     @AfterEach
     void stopSecondInstance() throws Exception {
         TestConfig.clear();
         if (second != null) {
-            second.destroyForcibly().waitFor();
+            second.kill();
         }
         try (Connection db = database(); PreparedStatement delete = db.prepareStatement(
                 "DELETE FROM account WHERE id >= " + ID_BASE)) {
@@ -91,7 +87,7 @@ class TwoInstancesIT {
         Waiting.upTo(Duration.ofSeconds(60), () -> inFlight() > 0 && unchecked() < CONNECTIONS);
 
         long inFlightAtKill = inFlight();
-        second.destroyForcibly().waitFor();
+        second.kill();
 
         // Leases of the killed instance run out after 6 s; the survivor's next sweeps take those rows.
         Waiting.upTo(Duration.ofSeconds(120), () -> unchecked() == 0);
@@ -144,7 +140,7 @@ class TwoInstancesIT {
         onSecond.register(email, PASSWORD);
         assertThat(onSecond.get("/connections").statusCode()).isEqualTo(200);
 
-        second.destroyForcibly().waitFor();
+        second.kill();
 
         HttpResponse<String> page = onSecond.sameBrowserAt(TestServer.baseUrl().toURI()).get("/connections");
         assertThat(page.statusCode()).isEqualTo(200);
@@ -160,30 +156,16 @@ class TwoInstancesIT {
 
     /** The packaged WAR on a second Payara Micro, same database and providers, checker on. */
     private void startSecondInstance() throws Exception {
-        String port = System.getProperty("storelink.second.port");
-        List<String> command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath()));
-        command.addAll(Arrays.asList((System.getProperty("storelink.second.jvm") + SHARED).trim().split("\\s+")));
-        command.addAll(List.of("-Dhealth-check.enabled=true",
-                "-jar", System.getProperty("payara.microJar"),
-                "--deploy", System.getProperty("storelink.war"),
-                "--port", port, "--disablephonehome"));
-        // The test server's pre-boot commands, and its data grid to join (pom.xml: storelink.second.options).
-        command.addAll(Arrays.asList(System.getProperty("storelink.second.options").trim().split("\\s+")));
-        File log = new File(System.getProperty("storelink.second.log"));
-        second = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        Waiting.upTo(Duration.ofSeconds(120), () -> {
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (Exception notYet) {
-                return false;
-            }
-        });
+        // The test server's JVM options and pre-boot commands, and its data grid to join (pom.xml).
+        second = PayaraInstance.start("second", Path.of(System.getProperty("storelink.second.log")),
+                Integer.parseInt(System.getProperty("storelink.second.port")),
+                System.getProperty("storelink.second.jvm") + SHARED + " -Dhealth-check.enabled=true",
+                System.getProperty("storelink.second.options"));
+        second.awaitReady(Duration.ofSeconds(120));
     }
 
-    private static URI secondBaseUrl() {
-        return URI.create("http://localhost:" + System.getProperty("storelink.second.port") + "/");
+    private URI secondBaseUrl() {
+        return second.baseUrl();
     }
 
     private static void checksEveryFiveMinutesOnBoth() {

@@ -43,6 +43,7 @@ import ru.storelink.loadfaults.Visitors.Outcome;
 import ru.storelink.loadfaults.Visitors.Sample;
 import ru.storelink.simulators.Simulators;
 import ru.storelink.testsupport.Dashboard;
+import ru.storelink.testsupport.PayaraInstance;
 import ru.storelink.testsupport.SeededConnections;
 import ru.storelink.testsupport.TestData;
 import ru.storelink.testsupport.Waiting;
@@ -89,9 +90,11 @@ class LoadAndFaultSuite {
                 + " -Dhealth-check.lease-seconds=" + LEASE.toSeconds();
         // Pre-boot commands and data grid options as for the test server (pom.xml: storelink.load.options).
         String options = System.getProperty("storelink.load.options");
-        first = PayaraInstance.start("first", port("storelink.http.port"), jvm + " -Dapp.data-dir=target/load-and-faults-first",
+        first = PayaraInstance.start("first", Path.of("target", "load-and-faults-first.log"), port("storelink.http.port"),
+                jvm + " -Dapp.data-dir=target/load-and-faults-first",
                 options + " --startport " + port("storelink.cluster.port"));
-        second = PayaraInstance.start("second", port("storelink.second.port"), jvm + " -Dapp.data-dir=target/load-and-faults-second",
+        second = PayaraInstance.start("second", Path.of("target", "load-and-faults-second.log"), port("storelink.second.port"),
+                jvm + " -Dapp.data-dir=target/load-and-faults-second",
                 options + " --startport " + port("storelink.second.cluster.port"));
         first.awaitReady(Duration.ofMinutes(3));
         second.awaitReady(Duration.ofMinutes(3));

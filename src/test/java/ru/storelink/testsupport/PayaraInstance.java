@@ -1,4 +1,4 @@
-package ru.storelink.loadfaults;
+package ru.storelink.testsupport;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,10 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import ru.storelink.testsupport.Waiting;
 
-/** One Storelink instance: the packaged WAR on its own Payara Micro process. */
-final class PayaraInstance {
+/**
+ * One more Storelink instance besides the server under test: the packaged WAR on its own Payara Micro
+ * process (two-instance test, load-and-fault suite).
+ */
+public final class PayaraInstance {
 
     private final String name;
     private final URI baseUrl;
@@ -27,24 +29,20 @@ final class PayaraInstance {
         this.process = process;
     }
 
-    /**
-     * Starts the packaged WAR on {@code port} with the given JVM options and Payara Micro options; its log
-     * goes to {@code target/load-and-faults-<name>.log}.
-     */
-    static PayaraInstance start(String name, int port, String jvmOptions, String microOptions) throws IOException {
+    /** Starts the packaged WAR on {@code port} with the given JVM and Payara Micro options, logging to {@code log}. */
+    public static PayaraInstance start(String name, Path log, int port, String jvmOptions, String microOptions) throws IOException {
         List<String> command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath()));
         command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("storelink.war"),
                 "--port", String.valueOf(port), "--disablephonehome"));
         command.addAll(Arrays.asList(microOptions.trim().split("\\s+")));
-        Path log = Path.of("target", "load-and-faults-" + name + ".log");
-        Files.createDirectories(log.getParent());
+        Files.createDirectories(log.toAbsolutePath().getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new PayaraInstance(name, URI.create("http://localhost:" + port + "/"), process);
     }
 
-    void awaitReady(Duration timeout) {
+    public void awaitReady(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Waiting.upTo(timeout, () -> {
             if (!process.isAlive()) {
@@ -55,7 +53,7 @@ final class PayaraInstance {
     }
 
     /** The status of {@code /health/ready}, or -1 when the instance does not answer. */
-    int readiness(HttpClient http) {
+    public int readiness(HttpClient http) {
         try {
             return http.send(HttpRequest.newBuilder(baseUrl.resolve("/health/ready")).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -68,12 +66,12 @@ final class PayaraInstance {
     }
 
     /** {@code kill -9}: no shutdown hook, no undeploy, leases and in-flight checks left as they are. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
     }
 
     /** Resident set size of the server process, in MiB (Linux /proc). */
-    long rssMib() {
+    public long rssMib() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
                 if (line.startsWith("VmRSS:")) {
@@ -86,11 +84,11 @@ final class PayaraInstance {
         return 0;
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return baseUrl;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 }
