@@ -46,7 +46,7 @@ class TwoInstancesIT {
 
     private static final int CONNECTIONS = 120;
     private static final long ID_BASE = 70_000_000L;
-    private static final String SHARED = " -Dhealth-check.interval-seconds=300 -Dhealth-check.lease-seconds=6";
+    private static final String SHARED = " -Dhealth-check.interval-seconds=300 -Dhealth-check.lease-seconds=25";
 
     private static final String PASSWORD = "correct horse battery";
 
@@ -89,7 +89,7 @@ class TwoInstancesIT {
         long inFlightAtKill = inFlight();
         second.kill();
 
-        // Leases of the killed instance run out after 6 s; the survivor's next sweeps take those rows.
+        // Leases of the killed instance run out after 25 s; the survivor's next sweeps take those rows.
         Waiting.upTo(Duration.ofSeconds(120), () -> unchecked() == 0);
         assertThat(inFlightAtKill).as("claimed, unfinished checks when the instance died").isPositive();
         for (String token : tokens) {
@@ -169,7 +169,7 @@ class TwoInstancesIT {
     }
 
     private static void checksEveryFiveMinutesOnBoth() {
-        TestConfig.set("health-check.lease-seconds", "6");
+        TestConfig.set("health-check.lease-seconds", "25");
         TestConfig.set("health-check.interval-seconds", "300");
         TestConfig.set("health-check.enabled", "true");
     }

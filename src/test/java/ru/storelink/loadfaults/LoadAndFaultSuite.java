@@ -62,7 +62,7 @@ import ru.storelink.testsupport.WebClient;
 class LoadAndFaultSuite {
 
     private static final Duration INTERVAL = Duration.ofSeconds(15);
-    private static final Duration LEASE = Duration.ofSeconds(6);
+    private static final Duration LEASE = Duration.ofSeconds(25);
     /** HealthCheckTimer's schedule: a due connection waits at most this long for the next sweep. */
     private static final Duration TICK = Duration.ofSeconds(5);
     /** A sweep's own duration and scheduling jitter. */

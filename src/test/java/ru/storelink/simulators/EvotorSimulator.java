@@ -21,7 +21,7 @@ public final class EvotorSimulator extends ProviderSimulator {
 
     public EvotorSimulator(int port, String clientId, String clientSecret, String redirectUri) {
         super(port);
-        evotor = new SimulatedEvotor(clientId, clientSecret, redirectUri);
+        evotor = new SimulatedEvotor(clientId, clientSecret, redirectUri, CAPACITY);
     }
 
     /** The Evotor account that consents next has these stores. */
@@ -41,6 +41,16 @@ public final class EvotorSimulator extends ProviderSimulator {
 
     public void acceptToken(String accessToken, Store store) {
         evotor.acceptToken(accessToken, List.of(store));
+    }
+
+    /** Retired refresh tokens presented again (each revoked its grant), since the start. */
+    public int refreshTokenReuses() {
+        return evotor.refreshTokenReuses();
+    }
+
+    /** The next {@code times} refresh answers omit {@code refresh_token}. */
+    public void omitRefreshTokens(int times) {
+        evotor.omitRefreshTokens(times);
     }
 
     /** The account's access tokens expire; a refresh still works. */

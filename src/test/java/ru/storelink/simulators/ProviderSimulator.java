@@ -44,6 +44,13 @@ abstract class ProviderSimulator {
     private final Map<String, List<Instant>> probesByToken = new ConcurrentHashMap<>();
     private final Set<String> tokensInFlight = ConcurrentHashMap.newKeySet();
     private volatile Duration latency = Duration.ZERO;
+    private final Map<String, RandomFault> randomFaults = new ConcurrentHashMap<>();
+
+    /** Tokens and codes a test simulator keeps: enough for the largest benchmark and soak. */
+    static final int CAPACITY = 2_000_000;
+
+    private record RandomFault(Fault fault, double probability) {
+    }
 
     /** Starts the simulator on {@code port} of the loopback interface. */
     ProviderSimulator(int port) {
@@ -97,6 +104,11 @@ abstract class ProviderSimulator {
         permanentFaults.put(endpoint, fault);
     }
 
+    /** Each call of {@code endpoint} shows {@code fault} with this probability, until {@link #reset()}. */
+    public void failRandomly(String endpoint, Fault fault, double probability) {
+        randomFaults.put(endpoint, new RandomFault(fault, probability));
+    }
+
     public int calls(String endpoint) {
         return calls.computeIfAbsent(endpoint, e -> new AtomicInteger()).get();
     }
@@ -118,6 +130,7 @@ abstract class ProviderSimulator {
         probesByToken.clear();
         faults.clear();
         permanentFaults.clear();
+        randomFaults.clear();
         calls.clear();
         latency = Duration.ZERO;
         peakInFlight.set(0);
@@ -173,6 +186,10 @@ abstract class ProviderSimulator {
             Fault fault = faults.getOrDefault(endpoint, new ConcurrentLinkedDeque<>()).poll();
             if (fault == null) {
                 fault = permanentFaults.get(endpoint);
+            }
+            RandomFault random = randomFaults.get(endpoint);
+            if (fault == null && random != null && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < random.probability()) {
+                fault = random.fault();
             }
             if (fault != null && answerWithFault(call, fault)) {
                 return;

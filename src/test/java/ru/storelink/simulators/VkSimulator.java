@@ -22,7 +22,7 @@ public final class VkSimulator extends ProviderSimulator {
 
     public VkSimulator(int port, String clientId, String redirectUri) {
         super(port);
-        vk = new SimulatedVk(clientId, redirectUri);
+        vk = new SimulatedVk(clientId, redirectUri, CAPACITY);
     }
 
     public VkSimulator nextProfileIs(long id, String firstName, String lastName) {
@@ -45,6 +45,21 @@ public final class VkSimulator extends ProviderSimulator {
 
     public void acceptToken(String accessToken, long userId) {
         vk.acceptToken(accessToken, new Profile(userId, "Имя", "Фамилия"));
+    }
+
+    /** A grant issued elsewhere (seeded connections), refreshable with {@code refreshToken} from {@code deviceId}. */
+    public void acceptGrant(String accessToken, String refreshToken, String deviceId, long userId) {
+        vk.acceptGrant(accessToken, refreshToken, deviceId, new Profile(userId, "Имя", "Фамилия"));
+    }
+
+    /** Retired refresh tokens presented again (each revoked its grant), since the start. */
+    public int refreshTokenReuses() {
+        return vk.refreshTokenReuses();
+    }
+
+    /** The next {@code times} refresh answers omit {@code refresh_token}. */
+    public void omitRefreshTokens(int times) {
+        vk.omitRefreshTokens(times);
     }
 
     /** Lifetime of access tokens issued from now on. */

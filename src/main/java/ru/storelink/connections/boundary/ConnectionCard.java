@@ -18,6 +18,9 @@ public record ConnectionCard(ServiceType type, String details, ConnectionStatus 
         if (connection.getState() == ConnectionStatus.SERVICE_UNAVAILABLE) {
             return (reason == null ? "" : reason + ". ") + "Подключение в порядке, ждём, пока сервис заработает.";
         }
+        if (connection.getState() == ConnectionStatus.CANNOT_CHECK) {
+            return (reason == null ? "" : reason + ". ") + "Это сбой на стороне Storelink, переподключать не нужно: мы уже разбираемся.";
+        }
         if (connection.getLastCheckOutcome() == CheckOutcome.TEMPORARY) {
             return "Последняя проверка не удалась временно" + (reason == null ? "" : ": " + reason) + ". Проверим снова.";
         }

@@ -67,14 +67,9 @@ public abstract class ConnectionStore<T extends ProviderConnection> {
         return connection;
     }
 
-    /** @return whether there was a connection to delete */
+    /** The connection's check history goes with it (foreign key with cascade). @return whether there was one */
     @Transactional
     public boolean delete(long accountId) {
-        em.createNativeQuery("DELETE FROM connection_check WHERE service = ? AND connection_id IN "
-                        + "(SELECT id FROM " + service.key() + "_connection WHERE account_id = ?)")
-                .setParameter(1, service.key())
-                .setParameter(2, accountId)
-                .executeUpdate();
         int deleted = em.createNamedQuery(deleteOfAccount).setParameter("accountId", accountId).executeUpdate();
         if (deleted > 0) {
             LOG.info(() -> service + " connection of account " + accountId + " deleted");

@@ -67,7 +67,8 @@ public class ProviderConfiguration {
                 URI.create(publicUrl + "/" + type.key() + "/callback"),
                 demo,
                 Duration.ofMillis(config.getOptionalValue(prefix + "connect-timeout-ms", Long.class).orElse(3000L)),
-                Duration.ofMillis(config.getOptionalValue(prefix + "read-timeout-ms", Long.class).orElse(10000L)));
+                Duration.ofMillis(config.getOptionalValue(prefix + "read-timeout-ms", Long.class).orElse(10000L)),
+                Duration.ofMillis(config.getOptionalValue(prefix + "total-timeout-ms", Long.class).orElse(12000L)));
     }
 
     private static String withoutTrailingSlash(String url) {

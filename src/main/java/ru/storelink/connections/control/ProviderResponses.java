@@ -5,6 +5,11 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.function.Supplier;
 import ru.storelink.connections.control.ProviderException.Reason;
 
@@ -14,22 +19,46 @@ import ru.storelink.connections.control.ProviderException.Reason;
  */
 public final class ProviderResponses {
 
-    /** Bodies larger than this are not an answer we asked for. */
-    static final int MAX_BODY_CHARS = 1_000_000;
+    /** Bodies larger than this are not an answer we asked for; reading stops there. */
+    static final int MAX_BODY_BYTES = 1_000_000;
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
     private ProviderResponses() {
     }
 
-    /** Calls the provider; a timeout, a refused connection or an unreadable stream is {@code UNAVAILABLE}. */
-    public static Answer call(String what, Supplier<Response> call) throws ProviderException {
+    /**
+     * Calls the provider and reads its answer as it streams in, at most {@link #MAX_BODY_BYTES} and no longer
+     * than {@code total} from the start (checked between reads; each read has the client's read timeout).
+     * A timeout, a refused connection, an unreadable stream or the deadline is {@code UNAVAILABLE}.
+     */
+    public static Answer call(String what, Duration total, Supplier<Response> call) throws ProviderException {
+        long deadline = System.nanoTime() + total.toNanos();
         try (Response response = call.get()) {
-            String body = response.hasEntity() ? response.readEntity(String.class) : "";
-            return new Answer(what, response.getStatus(), body == null ? "" : body);
+            String body = response.hasEntity() ? read(what, response.readEntity(InputStream.class), deadline) : "";
+            return new Answer(what, response.getStatus(), body);
         } catch (ProcessingException e) {
             throw new ProviderException(Reason.UNAVAILABLE, what + " failed: " + rootMessage(e), e);
         }
+    }
+
+    private static String read(String what, InputStream in, long deadline) throws ProviderException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
+        try (in) {
+            for (int n; (n = in.read(chunk)) >= 0; ) {
+                body.write(chunk, 0, n);
+                if (body.size() > MAX_BODY_BYTES) {
+                    throw new ProviderException(Reason.MALFORMED, what + " answered more than " + MAX_BODY_BYTES + " bytes");
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new ProviderException(Reason.UNAVAILABLE, what + " did not finish its answer in time");
+                }
+            }
+        } catch (IOException e) {
+            throw new ProviderException(Reason.UNAVAILABLE, what + " failed while answering: " + rootMessage(e), e);
+        }
+        return body.toString(StandardCharsets.UTF_8);
     }
 
     private static String rootMessage(Throwable e) {
@@ -53,9 +82,6 @@ public final class ProviderResponses {
         }
 
         public <T> T json(Class<T> type) throws ProviderException {
-            if (body.length() > MAX_BODY_CHARS) {
-                throw new ProviderException(Reason.MALFORMED, what + " answered " + body.length() + " characters");
-            }
             try {
                 T value = JSONB.fromJson(body, type);
                 if (value == null) {

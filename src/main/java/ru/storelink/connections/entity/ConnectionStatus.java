@@ -12,6 +12,11 @@ public enum ConnectionStatus {
     NEEDS_RECONNECT("Требуется переподключение", "status-broken", "bi-x-circle-fill"),
     /** The provider itself has failed several checks in a row; reconnecting would not help. */
     SERVICE_UNAVAILABLE("Сервис недоступен", "status-broken", "bi-cloud-slash-fill"),
+    /**
+     * Storelink itself cannot check the connection (a token it cannot read, its own configuration refused by
+     * the provider): neither green nor the owner's fault. Checked again at the normal interval.
+     */
+    CANNOT_CHECK("Не удаётся проверить", "status-unknown", "bi-exclamation-circle-fill"),
     /** Never checked. */
     NOT_CHECKED("Не проверено", "status-unknown", "bi-question-circle-fill");
 

@@ -60,6 +60,13 @@ public abstract class ProviderConnection {
     @Column(name = "lease_until")
     private OffsetDateTime leaseUntil;
 
+    /** Set while a refresh token is being presented to the provider; cleared by a new authorization. */
+    @Column(name = "refresh_lease_owner", length = 40)
+    private String refreshLeaseOwner;
+
+    @Column(name = "refresh_lease_until")
+    private OffsetDateTime refreshLeaseUntil;
+
     @Version
     private long version;
 
@@ -87,6 +94,8 @@ public abstract class ProviderConnection {
         this.lastCheckReason = null;
         this.leaseOwner = null;
         this.leaseUntil = null;
+        this.refreshLeaseOwner = null;
+        this.refreshLeaseUntil = null;
     }
 
     public abstract Long getId();

@@ -4,7 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Evotor as providers.md describes it: the authorization-code flow with HTTP Basic client authentication,
- * refresh with rotation, and {@code GET /stores} with Bearer tokens and cursor paging. Used by the demo
+ * refresh with rotation and reuse detection ({@link SimulatedGrants}), and {@code GET /stores} with Bearer tokens and cursor paging. Used by the demo
  * mode and, wrapped in a loopback HTTP server with fault injection, by the tests.
  */
 public class SimulatedEvotor {
@@ -21,8 +20,11 @@ public class SimulatedEvotor {
     public record Store(String id, String name, String address) {
     }
 
-    private record Authorization(List<Store> stores, String redirectUri) {
+    private record Authorization(List<Store> stores, String redirectUri, long issuedAt) {
     }
+
+    /** Authorization codes live 10 minutes. */
+    static final long CODE_SECONDS = 600;
 
     /** Stores per page of {@code /stores}, small so that paging is exercised. */
     static final int PAGE_SIZE = 2;
@@ -30,16 +32,21 @@ public class SimulatedEvotor {
     private final String clientId;
     private final String clientSecret;
     private final String redirectUri;
-    private final SecureRandom random = new SecureRandom();
-    private final Map<String, Authorization> codes = new ConcurrentHashMap<>();
-    private final Map<String, List<Store>> accessTokens = new ConcurrentHashMap<>();
-    private final Map<String, List<Store>> refreshTokens = new ConcurrentHashMap<>();
+    private final Map<String, Authorization> codes;
+    private final SimulatedGrants<List<Store>> grants;
     private final Map<String, Integer> refreshes = new ConcurrentHashMap<>();
     private volatile List<Store> nextAccount = List.of(
             new Store("20190701-0000-4000-8000-000000000001", "Чайная", "Россия, Москва"),
             new Store("20190701-0000-4000-8000-000000000002", "Кофейня на Арбате", "Россия, Москва, Арбат, 10"));
 
     public SimulatedEvotor(String clientId, String clientSecret, String redirectUri) {
+        this(clientId, clientSecret, redirectUri, SimulatedVk.DEMO_CAPACITY);
+    }
+
+    /** @param capacity codes and tokens of each kind kept at most */
+    public SimulatedEvotor(String clientId, String clientSecret, String redirectUri, int capacity) {
+        this.codes = SimulatedGrants.bounded(capacity);
+        this.grants = new SimulatedGrants<>(capacity);
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.redirectUri = redirectUri;
@@ -58,7 +65,9 @@ public class SimulatedEvotor {
     /** The owner allowed access: where the browser goes next. */
     public URI approve(String state) {
         String code = token();
-        codes.put(code, new Authorization(nextAccount, redirectUri));
+        synchronized (codes) {
+            codes.put(code, new Authorization(nextAccount, redirectUri, System.nanoTime()));
+        }
         return URI.create(redirectUri + "?code=" + code + "&state=" + encode(state));
     }
 
@@ -74,34 +83,37 @@ public class SimulatedEvotor {
         if (!expected.equals(authorization)) {
             return oauthError(401, "invalid_client", "Bad client credentials");
         }
-        List<Store> stores;
+        SimulatedGrants.Issued<List<Store>> issued;
         switch (String.valueOf(form.get("grant_type"))) {
             case "authorization_code" -> {
-                Authorization granted = codes.remove(String.valueOf(form.get("code")));
-                if (granted == null || !granted.redirectUri().equals(form.get("redirect_uri"))) {
+                Authorization granted;
+                synchronized (codes) {
+                    granted = codes.remove(String.valueOf(form.get("code")));
+                }
+                if (granted == null || System.nanoTime() - granted.issuedAt() > CODE_SECONDS * 1_000_000_000L
+                        || !granted.redirectUri().equals(form.get("redirect_uri"))) {
                     return oauthError(400, "invalid_grant", "Invalid authorization code");
                 }
-                stores = granted.stores();
+                issued = grants.issue(granted.stores());
             }
             case "refresh_token" -> {
-                stores = refreshTokens.remove(String.valueOf(form.get("refresh_token")));
-                if (stores == null) {
+                issued = grants.refresh(String.valueOf(form.get("refresh_token")));
+                if (issued == null) {
                     return oauthError(400, "invalid_grant", "Invalid refresh token");
                 }
-                stores.forEach(store -> refreshes.merge(store.id(), 1, Integer::sum));
+                issued.subject().forEach(store -> refreshes.merge(store.id(), 1, Integer::sum));
             }
             default -> {
                 return oauthError(400, "unsupported_grant_type", "Unsupported grant type");
             }
         }
-        String access = token();
-        String refresh = token();
-        accessTokens.put(access, stores);
-        refreshTokens.put(refresh, stores);
-        return SimulatedAnswer.json(200, Json.createObjectBuilder()
-                .add("access_token", access)
-                .add("token_type", "bearer")
-                .add("refresh_token", refresh)
+        var answer = Json.createObjectBuilder()
+                .add("access_token", issued.accessToken())
+                .add("token_type", "bearer");
+        if (issued.refreshToken() != null) {
+            answer.add("refresh_token", issued.refreshToken());
+        }
+        return SimulatedAnswer.json(200, answer
                 .add("expires_in", 604799)
                 .add("scope", "store:read")
                 .build());
@@ -110,7 +122,7 @@ public class SimulatedEvotor {
     /** {@code GET /stores}: Bearer token, {@code Accept: application/vnd.evotor.v2+json}, cursor paging. */
     public SimulatedAnswer stores(String authorization, String cursor) {
         List<Store> stores = authorization != null && authorization.startsWith("Bearer ")
-                ? accessTokens.get(authorization.substring("Bearer ".length()))
+                ? grants.subjectOf(authorization.substring("Bearer ".length()))
                 : null;
         if (stores == null) {
             return SimulatedAnswer.json(401, Json.createObjectBuilder()
@@ -148,18 +160,27 @@ public class SimulatedEvotor {
 
     /** Accepts an access token issued elsewhere (seeded data of benchmarks and tests). */
     public void acceptToken(String accessToken, List<Store> stores) {
-        accessTokens.put(accessToken, List.copyOf(stores));
+        grants.accept(accessToken, null, List.copyOf(stores));
+    }
+
+    /** How many times a retired refresh token was presented again (each revoked its grant). */
+    public int refreshTokenReuses() {
+        return grants.reuses();
+    }
+
+    /** The next {@code times} refresh answers carry no refresh token (the presented one stays valid). */
+    public void omitRefreshTokens(int times) {
+        grants.omitRefreshTokens(times);
     }
 
     /** Makes the account's access tokens expire while its refresh tokens stay valid. */
     public void expireAccessTokensOf(String storeId) {
-        accessTokens.values().removeIf(stores -> stores.stream().anyMatch(store -> store.id().equals(storeId)));
+        grants.expireAccessTokens(stores -> stores.stream().anyMatch(store -> store.id().equals(storeId)));
     }
 
     /** Revokes the tokens of the Evotor account that owns this store. */
     public void revokeAccountOf(String storeId) {
-        accessTokens.values().removeIf(stores -> stores.stream().anyMatch(store -> store.id().equals(storeId)));
-        refreshTokens.values().removeIf(stores -> stores.stream().anyMatch(store -> store.id().equals(storeId)));
+        grants.revoke(stores -> stores.stream().anyMatch(store -> store.id().equals(storeId)));
     }
 
     private static SimulatedAnswer oauthError(int status, String error, String description) {
@@ -168,9 +189,7 @@ public class SimulatedEvotor {
     }
 
     private String token() {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return grants.token();
     }
 
     static String encode(String value) {

@@ -5,14 +5,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * VK ID and the VK API as providers.md describes them: authorization code with PKCE (S256) and
- * device_id, refresh with rotation, and {@code users.get} whose errors arrive inside HTTP 200. Used by
+ * device_id, refresh with rotation and reuse detection ({@link SimulatedGrants}), and {@code users.get} whose errors arrive inside HTTP 200. Used by
  * the demo mode and, wrapped in a loopback HTTP server with fault injection, by the tests.
  */
 public class SimulatedVk {
@@ -21,25 +20,35 @@ public class SimulatedVk {
     public record Profile(long id, String firstName, String lastName) {
     }
 
-    private record Authorization(Profile profile, String challenge, String deviceId, String redirectUri) {
+    private record Authorization(Profile profile, String challenge, String deviceId, String redirectUri, long issuedAt) {
     }
 
+    /** Whose a grant is: VK ID binds refresh tokens to the device of the authorization. */
     private record Session(Profile profile, String deviceId) {
     }
 
+    /** Authorization codes live 10 minutes ({@code expires_in=600} on the redirect). */
+    static final long CODE_SECONDS = 600;
+    /** Codes and tokens of each kind kept at most (demo mode: a public page must not grow the heap). */
+    public static final int DEMO_CAPACITY = 10_000;
+
     private final String clientId;
     private final String redirectUri;
-    private final SecureRandom random = new SecureRandom();
-    private final Map<String, Authorization> codes = new ConcurrentHashMap<>();
-    private final Map<String, Profile> accessTokens = new ConcurrentHashMap<>();
-    private final Map<String, Session> refreshTokens = new ConcurrentHashMap<>();
+    private final Map<String, Authorization> codes;
+    private final SimulatedGrants<Session> grants;
     private final Map<Long, Integer> refreshes = new ConcurrentHashMap<>();
     private volatile Profile nextProfile = new Profile(743784474L, "Персик", "Рыжий");
     private volatile long accessTokenSeconds = 3600;
 
     public SimulatedVk(String clientId, String redirectUri) {
+        this(clientId, redirectUri, DEMO_CAPACITY);
+    }
+
+    public SimulatedVk(String clientId, String redirectUri, int capacity) {
         this.clientId = clientId;
         this.redirectUri = redirectUri;
+        this.codes = SimulatedGrants.bounded(capacity);
+        this.grants = new SimulatedGrants<>(capacity);
     }
 
     /** The VK user who consents next. */
@@ -55,7 +64,9 @@ public class SimulatedVk {
     public URI approve(String state, String codeChallenge) {
         String code = token();
         String deviceId = token();
-        codes.put(code, new Authorization(nextProfile, codeChallenge, deviceId, redirectUri));
+        synchronized (codes) {
+            codes.put(code, new Authorization(nextProfile, codeChallenge, deviceId, redirectUri, System.nanoTime()));
+        }
         return URI.create(redirectUri + "?code=" + code + "&state=" + SimulatedEvotor.encode(state)
                 + "&device_id=" + deviceId + "&type=code_v2&expires_in=600");
     }
@@ -70,38 +81,45 @@ public class SimulatedVk {
         if (!clientId.equals(form.get("client_id"))) {
             return error(401, "invalid_client", state);
         }
-        Profile profile;
         String deviceId = form.get("device_id");
+        SimulatedGrants.Issued<Session> issued;
         switch (String.valueOf(form.get("grant_type"))) {
             case "authorization_code" -> {
-                Authorization granted = codes.remove(String.valueOf(form.get("code")));
+                Authorization granted;
+                synchronized (codes) {
+                    granted = codes.remove(String.valueOf(form.get("code")));
+                }
                 if (granted == null
+                        || System.nanoTime() - granted.issuedAt() > CODE_SECONDS * 1_000_000_000L
                         || !granted.redirectUri().equals(form.get("redirect_uri"))
                         || !granted.deviceId().equals(deviceId)
                         || !granted.challenge().equals(challenge(form.get("code_verifier")))) {
                     return error(400, "invalid_grant", state);
                 }
-                profile = granted.profile();
+                issued = grants.issue(new Session(granted.profile(), deviceId));
             }
             case "refresh_token" -> {
-                Session session = refreshTokens.remove(String.valueOf(form.get("refresh_token")));
-                if (session == null || !session.deviceId().equals(deviceId)) {
+                issued = grants.refresh(String.valueOf(form.get("refresh_token")));
+                if (issued == null) {
                     return error(400, "invalid_grant", state);
                 }
-                profile = session.profile();
-                refreshes.merge(profile.id(), 1, Integer::sum);
+                if (!issued.subject().deviceId().equals(deviceId)) {
+                    return error(400, "invalid_grant", state);
+                }
+                refreshes.merge(issued.subject().profile().id(), 1, Integer::sum);
             }
             default -> {
                 return error(400, "unsupported_grant_type", state);
             }
         }
-        String access = token();
-        String refresh = token();
-        accessTokens.put(access, profile);
-        refreshTokens.put(refresh, new Session(profile, deviceId));
-        return SimulatedAnswer.json(200, Json.createObjectBuilder()
-                .add("access_token", access)
-                .add("refresh_token", refresh)
+        Profile profile = issued.subject().profile();
+        String access = issued.accessToken();
+        String refresh = issued.refreshToken();
+        var answer = Json.createObjectBuilder().add("access_token", access);
+        if (refresh != null) {
+            answer.add("refresh_token", refresh);
+        }
+        return SimulatedAnswer.json(200, answer
                 .add("id_token", token())
                 .add("token_type", "Bearer")
                 .add("expires_in", accessTokenSeconds)
@@ -116,17 +134,17 @@ public class SimulatedVk {
         if (version == null || version.isBlank()) {
             return apiError(8, "Invalid request: v (version) is required");
         }
-        Profile profile = authorization != null && authorization.startsWith("Bearer ")
-                ? accessTokens.get(authorization.substring("Bearer ".length()))
+        Session session = authorization != null && authorization.startsWith("Bearer ")
+                ? grants.subjectOf(authorization.substring("Bearer ".length()))
                 : null;
-        if (profile == null) {
+        if (session == null) {
             return apiError(5, "User authorization failed: invalid access_token (4).");
         }
         return SimulatedAnswer.json(200, Json.createObjectBuilder()
                 .add("response", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("id", profile.id())
-                        .add("first_name", profile.firstName())
-                        .add("last_name", profile.lastName())
+                        .add("id", session.profile().id())
+                        .add("first_name", session.profile().firstName())
+                        .add("last_name", session.profile().lastName())
                         .add("can_access_closed", true)
                         .add("is_closed", false)))
                 .build());
@@ -140,7 +158,22 @@ public class SimulatedVk {
 
     /** Accepts an access token issued elsewhere (seeded data of benchmarks and tests). */
     public void acceptToken(String accessToken, Profile profile) {
-        accessTokens.put(accessToken, profile);
+        grants.accept(accessToken, null, new Session(profile, ""));
+    }
+
+    /** Accepts a grant issued elsewhere, refresh token and device included (seeded data). */
+    public void acceptGrant(String accessToken, String refreshToken, String deviceId, Profile profile) {
+        grants.accept(accessToken, refreshToken, new Session(profile, deviceId));
+    }
+
+    /** How many times a retired refresh token was presented again (each revoked its grant). */
+    public int refreshTokenReuses() {
+        return grants.reuses();
+    }
+
+    /** The next {@code times} refresh answers carry no refresh token (the presented one stays valid). */
+    public void omitRefreshTokens(int times) {
+        grants.omitRefreshTokens(times);
     }
 
     /** Lifetime of the access tokens issued from now on (VK ID: one hour). */
@@ -150,8 +183,7 @@ public class SimulatedVk {
 
     /** Revokes the tokens of one VK user. */
     public void revokeUser(long userId) {
-        accessTokens.values().removeIf(profile -> profile.id() == userId);
-        refreshTokens.values().removeIf(session -> session.profile().id() == userId);
+        grants.revoke(session -> session.profile().id() == userId);
     }
 
     public static SimulatedAnswer apiError(int code, String message) {
@@ -182,8 +214,6 @@ public class SimulatedVk {
     }
 
     private String token() {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return grants.token();
     }
 }

@@ -59,7 +59,7 @@ public class EvotorOAuth {
 
     private Grant token(String what, Form form, String currentRefreshToken) throws ProviderException {
         ProviderSettings settings = clients.settings();
-        Answer answer = ProviderResponses.call(what, () -> clients.oauth().token(basic(settings), form));
+        Answer answer = ProviderResponses.call(what, settings.totalTimeout(), () -> clients.oauth().token(basic(settings), form));
         if (answer.status() == 400 || answer.status() == 401) {
             OAuthError error = answer.json(OAuthError.class);
             throw new ProviderException("invalid_grant".equals(error.error()) ? Reason.GRANT_REFUSED : Reason.ACCESS_REFUSED,
@@ -78,7 +78,7 @@ public class EvotorOAuth {
 
     /** The first page of the stores: the health check's probe. */
     public Answer firstStoresPage(String accessToken) throws ProviderException {
-        return ProviderResponses.call("Evotor stores", () -> clients.api().stores("Bearer " + accessToken, null));
+        return ProviderResponses.call("Evotor stores", clients.settings().totalTimeout(), () -> clients.api().stores("Bearer " + accessToken, null));
     }
 
     /** All stores of the account, following {@code next_cursor}. */
@@ -87,7 +87,7 @@ public class EvotorOAuth {
         String cursor = null;
         for (int page = 0; page < MAX_STORE_PAGES; page++) {
             String current = cursor;
-            Answer answer = ProviderResponses.call("Evotor stores",
+            Answer answer = ProviderResponses.call("Evotor stores", clients.settings().totalTimeout(),
                     () -> clients.api().stores("Bearer " + accessToken, current));
             if (answer.status() == 401 || answer.status() == 403) {
                 throw new ProviderException(Reason.ACCESS_REFUSED, "Evotor stores answered " + answer.status());

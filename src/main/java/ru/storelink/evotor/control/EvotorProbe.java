@@ -2,7 +2,6 @@ package ru.storelink.evotor.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import ru.storelink.connections.control.Grant;
 import ru.storelink.connections.control.ProbeResult;
 import ru.storelink.connections.control.ProviderException;
 import ru.storelink.connections.control.ProviderException.Reason;
@@ -12,11 +11,13 @@ import ru.storelink.connections.entity.CheckOutcome;
 import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.evotor.control.EvotorMessages.StoresPage;
 import ru.storelink.healthcheck.control.ClaimedCheck;
+import ru.storelink.healthcheck.control.Credentials;
 import ru.storelink.healthcheck.control.Probe;
 
 /**
  * Evotor's health check: {@code GET /stores} with the Bearer token. On a 401 with a refresh token held,
- * one refresh and one retry before the verdict (as Evotor's own clients do).
+ * one refresh (through {@link Credentials}, stored at once) and one retry before the verdict (as Evotor's
+ * own clients do).
  */
 @ApplicationScoped
 public class EvotorProbe implements Probe {
@@ -30,21 +31,21 @@ public class EvotorProbe implements Probe {
     }
 
     @Override
-    public ProbeResult probe(ClaimedCheck check, String accessToken, String refreshToken) {
+    public ProbeResult probe(ClaimedCheck check, Credentials credentials) {
         try {
-            ProbeResult first = stores(accessToken);
-            if (!first.refreshMayHelp() || refreshToken == null) {
+            ProbeResult first = stores(credentials.accessToken());
+            if (!first.refreshMayHelp() || !credentials.refreshable()) {
                 return first;
             }
-            Grant renewed;
+            String renewed;
             try {
-                renewed = oauth.refresh(refreshToken);
+                renewed = credentials.renew(oauth::refresh);
             } catch (ProviderException e) {
                 return e.reason() == Reason.GRANT_REFUSED || e.reason() == Reason.ACCESS_REFUSED
                         ? ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, "Эвотор отклонил обновление доступа: нужно подключить заново")
                         : temporary(e);
             }
-            return stores(renewed.accessToken()).withRenewed(renewed);
+            return stores(renewed);
         } catch (ProviderException e) {
             return temporary(e);
         }

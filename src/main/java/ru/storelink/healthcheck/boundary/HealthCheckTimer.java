@@ -11,6 +11,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,8 +21,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import ru.storelink.connections.control.ProviderConfiguration;
 import ru.storelink.connections.entity.ServiceType;
-import ru.storelink.healthcheck.control.Claims;
 import ru.storelink.healthcheck.control.HealthCheckSettings;
 import ru.storelink.healthcheck.control.Sweeper;
 
@@ -42,7 +44,7 @@ public class HealthCheckTimer {
     Sweeper sweeper;
 
     @Inject
-    Claims claims;
+    ProviderConfiguration providers;
 
     @Inject
     MetricRegistry metrics;
@@ -55,10 +57,11 @@ public class HealthCheckTimer {
 
     @PostConstruct
     void start() {
+        refuseLeasesShorterThanACheck(HealthCheckSettings.current());
         runner = Executors.newSingleThreadExecutor(threads);
         for (ServiceType service : ServiceType.values()) {
-            metrics.gauge("health_checks_due", claims,
-                    c -> c.countDue(service, HealthCheckSettings.current().interval()), new Tag("provider", service.key()));
+            // Counted once per sweep, never per scrape: a scrape costs no query.
+            metrics.gauge("health_checks_due", sweeper, s -> s.due(service), new Tag("provider", service.key()));
         }
         LOG.info(() -> "Health checks every " + ConfigProvider.getConfig()
                 .getOptionalValue("health-check.interval-seconds", Long.class).orElse(600L) + " s per connection");
@@ -79,6 +82,18 @@ public class HealthCheckTimer {
                 sweeping.set(false);
             }
         });
+    }
+
+    /** A check that outlives its lease can meet another instance's check of the same connection. */
+    private void refuseLeasesShorterThanACheck(HealthCheckSettings settings) {
+        List<String> problems = new ArrayList<>();
+        for (ServiceType service : ServiceType.values()) {
+            settings.leaseProblem(service, providers.of(service).worstCall()).ifPresent(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(LOG::severe);
+            throw new IllegalStateException("Storelink refuses to start: " + String.join("; ", problems));
+        }
     }
 
     private static boolean enabled() {

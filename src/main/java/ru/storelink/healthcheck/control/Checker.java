@@ -3,24 +3,28 @@ package ru.storelink.healthcheck.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
-import ru.storelink.connections.control.ConnectionStore;
-import ru.storelink.connections.control.Grant;
 import ru.storelink.connections.control.ProbeResult;
+import ru.storelink.connections.control.ProviderConfiguration;
 import ru.storelink.connections.control.TokenCipher;
 import ru.storelink.connections.control.TokenCipher.TokenUnreadableException;
 import ru.storelink.connections.entity.CheckOutcome;
 import ru.storelink.connections.entity.ConnectionStatus;
 import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.healthcheck.control.Credentials.Superseded;
 import ru.storelink.healthcheck.control.HealthRules.Health;
 
-/** Runs one claimed check: open the tokens, probe, store renewed tokens, write the verdict. */
+/** Runs one claimed check: open the tokens, probe (renewals are stored as they happen), write the verdict. */
 @ApplicationScoped
 public class Checker {
 
     private static final Logger LOG = Logger.getLogger(Checker.class.getName());
+
+    /** A refresh lease outlasts the longest token call by this much (database round trips, scheduling). */
+    static final Duration REFRESH_LEASE_MARGIN = Duration.ofSeconds(3);
 
     @Inject
     Instance<Probe> probes;
@@ -29,7 +33,16 @@ public class Checker {
     Claims claims;
 
     @Inject
+    Renewals renewals;
+
+    @Inject
     TokenCipher cipher;
+
+    @Inject
+    ProviderConfiguration providers;
+
+    @Inject
+    OwnFailures ownFailures;
 
     @Inject
     MetricRegistry metrics;
@@ -40,19 +53,19 @@ public class Checker {
 
     public Report check(ClaimedCheck check, HealthCheckSettings settings) {
         long start = System.nanoTime();
-        ProbeResult result = probe(check);
+        ProbeResult result;
+        try {
+            result = probe(check);
+        } catch (Superseded e) {
+            LOG.info(() -> check + ": " + e.getMessage() + "; result dropped");
+            return new Report(check.service(), CheckOutcome.WORKS, check.state(), false);
+        }
         int latencyMs = (int) ((System.nanoTime() - start) / 1_000_000);
         Tag provider = new Tag("provider", check.service().key());
         metrics.counter("health_checks_total", provider, new Tag("outcome", result.outcome().name().toLowerCase())).inc();
-        metrics.timer("health_check_latency", provider).update(java.time.Duration.ofMillis(latencyMs));
-        if (result.renewed() != null && !storeRenewed(check, result.renewed())) {
-            return new Report(check.service(), result.outcome(), check.state(), false);
-        }
+        metrics.timer("health_check_latency", provider).update(Duration.ofMillis(latencyMs));
         if (result.outcome() == CheckOutcome.OUR_MISCONFIGURATION) {
-            LOG.severe(() -> check + ": " + result.reason() + " — Storelink's configuration for " + check.service()
-                    + " is wrong; owners' cards are left as they are");
-            claims.holdOff(check, settings.interval());
-            return new Report(check.service(), result.outcome(), check.state(), false);
+            ownFailures.seen(check, result.reason(), settings.interval());
         }
         Health health = HealthRules.after(check.state(), check.consecutiveFailures(), result.outcome(), settings.unavailableAfter());
         boolean written = claims.complete(check, health, result, latencyMs);
@@ -66,25 +79,19 @@ public class Checker {
     }
 
     private ProbeResult probe(ClaimedCheck check) {
-        String access;
-        String refresh;
+        Credentials credentials;
         try {
-            access = cipher.open(check.sealedAccessToken(), ConnectionStore.tokenContext(check.service(), "access_token", check.accountId()));
-            refresh = check.sealedRefreshToken() == null ? null
-                    : cipher.open(check.sealedRefreshToken(), ConnectionStore.tokenContext(check.service(), "refresh_token", check.accountId()));
+            credentials = new Credentials(check, cipher, renewals, refreshLease(check.service()));
         } catch (TokenUnreadableException e) {
             // A key changed or a row was tampered with: our problem, not the owner's.
             return ProbeResult.of(CheckOutcome.OUR_MISCONFIGURATION, "Storelink не может прочитать сохранённый токен");
         }
         Probe probe = probes.stream().filter(p -> p.service() == check.service()).findFirst().orElseThrow();
-        return probe.probe(check, access, refresh);
+        return probe.probe(check, credentials);
     }
 
-    private boolean storeRenewed(ClaimedCheck check, Grant renewed) {
-        return claims.renewTokens(check,
-                cipher.seal(renewed.accessToken(), ConnectionStore.tokenContext(check.service(), "access_token", check.accountId())),
-                renewed.refreshToken() == null ? null
-                        : cipher.seal(renewed.refreshToken(), ConnectionStore.tokenContext(check.service(), "refresh_token", check.accountId())),
-                renewed.expiresAt());
+    /** Long enough for one token call to end, so no other check presents the same refresh token meanwhile. */
+    Duration refreshLease(ServiceType service) {
+        return providers.of(service).worstCall().plus(REFRESH_LEASE_MARGIN);
     }
 }

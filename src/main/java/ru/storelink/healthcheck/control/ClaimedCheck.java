@@ -1,6 +1,7 @@
 package ru.storelink.healthcheck.control;
 
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import ru.storelink.connections.entity.ConnectionStatus;
 import ru.storelink.connections.entity.ServiceType;
 
@@ -19,6 +20,22 @@ public record ClaimedCheck(
         ConnectionStatus state,
         int consecutiveFailures,
         String leaseOwner) {
+
+    /**
+     * A row of {@code Claims}' select (id, account_id, access_token, refresh_token, token_expires_at,
+     * device_id, state, consecutive_failures); empty when its state is not one Storelink knows.
+     */
+    static Optional<ClaimedCheck> of(ServiceType service, Object[] row, String leaseOwner) {
+        ConnectionStatus state;
+        try {
+            state = ConnectionStatus.valueOf(String.valueOf(row[6]));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new ClaimedCheck(service, ((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                (String) row[2], (String) row[3], Claims.toOffsetDateTime(row[4]), (String) row[5],
+                state, ((Number) row[7]).intValue(), leaseOwner));
+    }
 
     @Override
     public String toString() {

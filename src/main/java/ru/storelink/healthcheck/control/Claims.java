@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import ru.storelink.connections.control.ProbeResult;
 import ru.storelink.connections.entity.CheckOutcome;
@@ -32,6 +33,8 @@ import ru.storelink.healthcheck.entity.ConnectionCheck;
  */
 @ApplicationScoped
 public class Claims {
+
+    private static final Logger LOG = Logger.getLogger(Claims.class.getName());
 
     /** Checks kept per connection. */
     static final int HISTORY = 20;
@@ -103,31 +106,6 @@ public class Claims {
         return true;
     }
 
-    /** Stores tokens a refresh produced during a check (refresh tokens rotate), if the lease is still ours. */
-    @Transactional(TxType.REQUIRES_NEW)
-    public boolean renewTokens(ClaimedCheck check, String sealedAccess, String sealedRefresh, OffsetDateTime expiresAt) {
-        return em.createNativeQuery("UPDATE " + table(check.service())
-                        + " SET access_token = ?, refresh_token = ?, token_expires_at = ?, version = version + 1"
-                        + " WHERE id = ? AND lease_owner = ? AND lease_until > ?")
-                .setParameter(1, sealedAccess)
-                .setParameter(2, sealedRefresh)
-                .setParameter(3, expiresAt)
-                .setParameter(4, check.id())
-                .setParameter(5, check.leaseOwner())
-                .setParameter(6, databaseNow())
-                .executeUpdate() == 1;
-    }
-
-    /** Leaves the card untouched and keeps the lease for {@code pause}: nobody retries before then. */
-    @Transactional(TxType.REQUIRES_NEW)
-    public void holdOff(ClaimedCheck check, Duration pause) {
-        em.createNativeQuery("UPDATE " + table(check.service()) + " SET lease_until = ? WHERE id = ? AND lease_owner = ?")
-                .setParameter(1, databaseNow().plus(pause))
-                .setParameter(2, check.id())
-                .setParameter(3, check.leaseOwner())
-                .executeUpdate();
-    }
-
     /** Connections due now: a gauge for operators. */
     public long countDue(ServiceType service, Duration interval) {
         Object count = em.createNativeQuery("SELECT COUNT(*) FROM " + table(service)
@@ -167,14 +145,19 @@ public class Claims {
         }
         String owner = UUID.randomUUID().toString();
         List<ClaimedCheck> claimed = new ArrayList<>(rows.size());
+        List<Long> ids = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            claimed.add(new ClaimedCheck(service, ((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                    (String) row[2], (String) row[3], toOffsetDateTime(row[4]), (String) row[5],
-                    ConnectionStatus.valueOf((String) row[6]), ((Number) row[7]).intValue(), owner));
+            long id = ((Number) row[0]).longValue();
+            ids.add(id);
+            // One unreadable row fails alone: it is leased like the others (so it does not block the claim
+            // loop) but not checked; the next lease expiry brings it back, with another log line.
+            ClaimedCheck.of(service, row, owner).ifPresentOrElse(claimed::add,
+                    () -> LOG.severe(() -> service + " connection " + id + " has a state Storelink does not know ("
+                            + row[6] + "); it is not checked"));
         }
         // The ids come from our own query: numbers only.
-        String ids = claimed.stream().map(c -> Long.toString(c.id())).collect(Collectors.joining(","));
-        em.createNativeQuery("UPDATE " + table(service) + " SET lease_owner = ?, lease_until = ? WHERE id IN (" + ids + ")")
+        String idList = ids.stream().map(Object::toString).collect(Collectors.joining(","));
+        em.createNativeQuery("UPDATE " + table(service) + " SET lease_owner = ?, lease_until = ? WHERE id IN (" + idList + ")")
                 .setParameter(1, owner)
                 .setParameter(2, leaseUntil)
                 .executeUpdate();
@@ -187,7 +170,7 @@ public class Claims {
                 + ", state, consecutive_failures FROM " + table(service);
     }
 
-    private static String table(ServiceType service) {
+    static String table(ServiceType service) {
         return service == ServiceType.EVOTOR ? "evotor_connection" : "vk_connection";
     }
 

@@ -1,6 +1,7 @@
 package ru.storelink.healthcheck.control;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import ru.storelink.connections.entity.ServiceType;
@@ -26,6 +27,29 @@ public record HealthCheckSettings(
                 (int) positive(config, "health-check.unavailable-after", 3),
                 Duration.ofSeconds(positive(config, "health-check.lease-seconds", 120)),
                 Duration.ofSeconds(config.getOptionalValue("health-check.manual-min-seconds", Long.class).orElse(30L)));
+    }
+
+    /** Provider calls one check can make at most: a token call and two API calls (VK: users.get, refresh, users.get). */
+    static final int CALLS_PER_CHECK = 3;
+    /** What a lease must leave beyond the provider calls: database round trips, scheduling, a clock step. */
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
+
+    /** The shortest lease with which no check can outlive its claim, given the longest provider call. */
+    public static Duration minimumLease(Duration worstCall) {
+        return worstCall.multipliedBy(CALLS_PER_CHECK).plus(LEASE_MARGIN);
+    }
+
+    /** Empty when the lease covers a check of {@code service} whose calls each take {@code worstCall}; else why not. */
+    public Optional<String> leaseProblem(ServiceType service, Duration worstCall) {
+        Duration minimum = minimumLease(worstCall);
+        if (lease.compareTo(minimum) >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of("health-check.lease-seconds=" + lease.toSeconds() + " is shorter than a worst-case "
+                + service.key() + " check (" + CALLS_PER_CHECK + " calls of " + service.key() + ".total-timeout-ms + "
+                + service.key() + ".read-timeout-ms = " + worstCall.toMillis() + " ms each, plus " + LEASE_MARGIN.toSeconds()
+                + " s): raise health-check.lease-seconds to at least " + minimum.toSeconds()
+                + " or lower " + service.key() + ".total-timeout-ms / " + service.key() + ".read-timeout-ms");
     }
 
     public int concurrency(ServiceType service) {

@@ -29,7 +29,8 @@ public final class HealthRules {
                 int failures = previousFailures + 1;
                 yield new Health(failures >= unavailableAfter ? ConnectionStatus.SERVICE_UNAVAILABLE : previous, failures);
             }
-            case OUR_MISCONFIGURATION -> new Health(previous, previousFailures);
+            // Our own failure: never green, never the owner's fault; the provider's count is untouched.
+            case OUR_MISCONFIGURATION -> new Health(ConnectionStatus.CANNOT_CHECK, previousFailures);
         };
     }
 }

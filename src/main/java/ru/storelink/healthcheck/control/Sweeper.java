@@ -47,6 +47,7 @@ public class Sweeper {
     @Inject
     MetricRegistry metrics;
 
+    private final Map<ServiceType, Long> due = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<ServiceType, ExecutorService> pools = new EnumMap<>(ServiceType.class);
     private final Map<ServiceType, Integer> poolSizes = new EnumMap<>(ServiceType.class);
     private ExecutorService services;
@@ -83,12 +84,20 @@ public class Sweeper {
             totals = totals.plus(await(future, Duration.ofHours(1)).orElse(Totals.NONE));
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
+        for (ServiceType service : ServiceType.values()) {
+            due.put(service, claims.countDue(service, settings.interval()));
+        }
         metrics.timer("health_sweep_duration").update(took);
         Totals result = totals;
         LOG.log(totals.checked() > 0 ? Level.INFO : Level.FINE, () -> "Health sweep: checked=" + result.checked()
                 + " online=" + result.online() + " needs-reconnect=" + result.needsReconnect()
                 + " temporary=" + result.temporary() + " dropped=" + result.lost() + " duration=" + took.toMillis() + "ms");
         return totals;
+    }
+
+    /** Connections of {@code service} due at the end of the last sweep (the gauge {@code health_checks_due}). */
+    public long due(ServiceType service) {
+        return due.getOrDefault(service, 0L);
     }
 
     private Totals sweep(ServiceType service, HealthCheckSettings settings) {

@@ -34,6 +34,13 @@ public class ConnectionCheck {
     @Column(name = "connection_id", nullable = false)
     private long connectionId;
 
+    /** The same id again, in the foreign key column of its service's table: the history goes with its connection. */
+    @Column(name = "evotor_connection_id")
+    private Long evotorConnectionId;
+
+    @Column(name = "vk_connection_id")
+    private Long vkConnectionId;
+
     @Column(name = "checked_at", nullable = false)
     private OffsetDateTime checkedAt;
 
@@ -55,6 +62,8 @@ public class ConnectionCheck {
             int latencyMs, String reason) {
         this.service = service.key();
         this.connectionId = connectionId;
+        this.evotorConnectionId = service == ServiceType.EVOTOR ? connectionId : null;
+        this.vkConnectionId = service == ServiceType.VK ? connectionId : null;
         this.checkedAt = checkedAt;
         this.outcome = outcome;
         this.latencyMs = latencyMs;

@@ -74,7 +74,7 @@ public class VkIdOAuth {
     }
 
     private VkGrant token(String what, String state, Form form) throws ProviderException {
-        Answer answer = ProviderResponses.call(what, () -> clients.id().token(form));
+        Answer answer = ProviderResponses.call(what, clients.settings().totalTimeout(), () -> clients.id().token(form));
         if (answer.providerFailing()) {
             throw answer.unexpected();
         }
@@ -97,7 +97,7 @@ public class VkIdOAuth {
 
     /** {@code users.get} as it came: the health check's probe reads VK's error envelope itself. */
     public Answer usersGet(String accessToken) throws ProviderException {
-        return ProviderResponses.call("VK users.get", () -> clients.api().usersGet("Bearer " + accessToken, VkApi.VERSION));
+        return ProviderResponses.call("VK users.get", clients.settings().totalTimeout(), () -> clients.api().usersGet("Bearer " + accessToken, VkApi.VERSION));
     }
 
     /** The token's own VK profile. */

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import ru.storelink.connections.control.Grant;
 import ru.storelink.connections.control.ProbeResult;
 import ru.storelink.connections.control.ProviderException;
 import ru.storelink.connections.control.ProviderException.Reason;
@@ -14,13 +13,15 @@ import ru.storelink.connections.control.ProviderResponses.Answer;
 import ru.storelink.connections.entity.CheckOutcome;
 import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.healthcheck.control.ClaimedCheck;
+import ru.storelink.healthcheck.control.Credentials;
+import ru.storelink.healthcheck.control.Credentials.TokenEndpoint;
 import ru.storelink.healthcheck.control.Probe;
 import ru.storelink.vk.control.VkMessages.UsersGet;
 
 /**
  * VK's health check: {@code users.get} with {@code v=5.199}, reading VK's error envelope (errors arrive
  * with HTTP 200). VK ID access tokens live an hour, so the token is refreshed shortly before it expires,
- * and once more on error 5; the rotated refresh token travels back in the result to be stored.
+ * or once on error 5 — through {@link Credentials}, which stores the rotated grant at once.
  */
 @ApplicationScoped
 public class VkProbe implements Probe {
@@ -37,19 +38,19 @@ public class VkProbe implements Probe {
     }
 
     @Override
-    public ProbeResult probe(ClaimedCheck check, String accessToken, String refreshToken) {
+    public ProbeResult probe(ClaimedCheck check, Credentials credentials) {
+        TokenEndpoint tokenEndpoint = refreshToken -> oauth.refresh(refreshToken, check.deviceId()).grant();
         try {
-            Grant renewed = null;
-            if (refreshToken != null && check.tokenExpiresAt() != null
+            String accessToken = credentials.accessToken();
+            if (credentials.refreshable() && check.tokenExpiresAt() != null
                     && check.tokenExpiresAt().isBefore(OffsetDateTime.now(ZoneOffset.UTC).plus(REFRESH_AHEAD))) {
-                renewed = oauth.refresh(refreshToken, check.deviceId()).grant();
+                accessToken = credentials.renew(tokenEndpoint);
             }
-            ProbeResult verdict = usersGet(renewed == null ? accessToken : renewed.accessToken());
-            if (verdict.refreshMayHelp() && renewed == null && refreshToken != null) {
-                renewed = oauth.refresh(refreshToken, check.deviceId()).grant();
-                verdict = usersGet(renewed.accessToken());
+            ProbeResult verdict = usersGet(accessToken);
+            if (verdict.refreshMayHelp() && credentials.refreshable()) {
+                verdict = usersGet(credentials.renew(tokenEndpoint));
             }
-            return renewed == null ? verdict : verdict.withRenewed(renewed);
+            return verdict;
         } catch (ProviderException e) {
             if (e.reason() == Reason.GRANT_REFUSED || e.reason() == Reason.ACCESS_REFUSED) {
                 return ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, "VK ID отклонил обновление доступа: нужно подключить заново");

@@ -88,6 +88,67 @@ class SimulatedProvidersTest {
         assertThat(json(vk.usersGet("Bearer unknown", null)).getJsonObject("error").getInt("error_code")).isEqualTo(8);
     }
 
+    @Test
+    void aRefreshRotatesAndReusingTheRetiredTokenRevokesTheWholeGrant() {
+        SimulatedVk vk = new SimulatedVk("vkid", VK_CALLBACK);
+        vk.acceptGrant("access-0", "refresh-0", "device", new SimulatedVk.Profile(7, "Анна", "Иванова"));
+
+        JsonObject first = json(vk.token(refresh("refresh-0")));
+        String rotated = first.getString("refresh_token");
+        assertThat(rotated).isNotEqualTo("refresh-0");
+        assertThat(json(vk.usersGet("Bearer " + first.getString("access_token"), "5.199")).containsKey("response")).isTrue();
+
+        // The retired token again: invalid_grant, and the grant is gone — the new tokens included.
+        assertThat(json(vk.token(refresh("refresh-0"))).getString("error")).isEqualTo("invalid_grant");
+        assertThat(vk.refreshTokenReuses()).isEqualTo(1);
+        assertThat(json(vk.token(refresh(rotated))).getString("error")).isEqualTo("invalid_grant");
+        assertThat(json(vk.usersGet("Bearer " + first.getString("access_token"), "5.199")).getJsonObject("error").getInt("error_code"))
+                .isEqualTo(5);
+    }
+
+    @Test
+    void aRefreshAnswerMayOmitTheRefreshTokenWhichThenStaysValid() {
+        SimulatedVk vk = new SimulatedVk("vkid", VK_CALLBACK);
+        vk.acceptGrant("access-0", "refresh-0", "device", new SimulatedVk.Profile(7, "Анна", "Иванова"));
+        vk.omitRefreshTokens(1);
+
+        JsonObject answer = json(vk.token(refresh("refresh-0")));
+        assertThat(answer.containsKey("refresh_token")).isFalse();
+        assertThat(json(vk.token(refresh("refresh-0"))).containsKey("access_token")).isTrue();
+        assertThat(vk.refreshTokenReuses()).isZero();
+    }
+
+    @Test
+    void evotorRetiresRefreshTokensToo() {
+        SimulatedEvotor evotor = new SimulatedEvotor("id", "secret", EVOTOR_CALLBACK);
+        String basic = "Basic " + Base64.getEncoder().encodeToString("id:secret".getBytes(StandardCharsets.UTF_8));
+        Map<String, String> code = query(evotor.approve("st"));
+        JsonObject granted = json(evotor.token(basic, Map.of("grant_type", "authorization_code", "code", code.get("code"),
+                "redirect_uri", EVOTOR_CALLBACK)));
+        String first = granted.getString("refresh_token");
+
+        assertThat(json(evotor.token(basic, Map.of("grant_type", "refresh_token", "refresh_token", first))).containsKey("access_token")).isTrue();
+        assertThat(json(evotor.token(basic, Map.of("grant_type", "refresh_token", "refresh_token", first))).getString("error"))
+                .isEqualTo("invalid_grant");
+        assertThat(evotor.refreshTokenReuses()).isEqualTo(1);
+    }
+
+    @Test
+    void memoryIsBoundedOldestTokensAreForgotten() {
+        SimulatedVk vk = new SimulatedVk("vkid", VK_CALLBACK, 3);
+        for (int i = 0; i < 5; i++) {
+            vk.acceptToken("token-" + i, new SimulatedVk.Profile(i, "Имя", "Фамилия"));
+        }
+
+        assertThat(json(vk.usersGet("Bearer token-0", "5.199")).getJsonObject("error").getInt("error_code")).isEqualTo(5);
+        assertThat(json(vk.usersGet("Bearer token-4", "5.199")).containsKey("response")).isTrue();
+    }
+
+    private static Map<String, String> refresh(String refreshToken) {
+        return Map.of("grant_type", "refresh_token", "refresh_token", refreshToken, "client_id", "vkid",
+                "device_id", "device", "state", "s");
+    }
+
     private static JsonObject json(SimulatedAnswer answer) {
         return Json.createReader(new StringReader(answer.body())).readObject();
     }

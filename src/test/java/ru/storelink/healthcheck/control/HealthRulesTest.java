@@ -53,9 +53,11 @@ class HealthRulesTest {
     }
 
     @Test
-    void ourOwnMisconfigurationChangesNoCard() {
+    void ourOwnFailureIsNeitherGreenNorTheOwnersFault() {
         assertThat(HealthRules.after(ConnectionStatus.WORKING, 1, CheckOutcome.OUR_MISCONFIGURATION, N))
-                .isEqualTo(new Health(ConnectionStatus.WORKING, 1));
+                .isEqualTo(new Health(ConnectionStatus.CANNOT_CHECK, 1));
+        assertThat(HealthRules.after(ConnectionStatus.NEEDS_RECONNECT, 0, CheckOutcome.OUR_MISCONFIGURATION, N).online()).isFalse();
+        assertThat(ConnectionStatus.CANNOT_CHECK.getText()).isEqualTo("Не удаётся проверить");
     }
 
     @Test

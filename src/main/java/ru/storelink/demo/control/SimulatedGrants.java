@@ -1,0 +1,129 @@
+package ru.storelink.demo.control;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The grants a simulated provider has issued, kept as providers.md says real token endpoints keep them:
+ * a refresh rotates the refresh token and retires the one presented; presenting a retired one again is
+ * taken as theft and revokes the whole grant, the tokens just issued included (RFC 9700 §4.14.2); an answer
+ * may omit the new refresh token, and then the presented one stays valid. Memory is bounded: beyond
+ * {@code capacity} tokens of a kind, the oldest are forgotten (as if expired), so a public demo cannot be
+ * made to grow without end.
+ *
+ * @param <S> whose the grant is (a VK profile, an Evotor account's stores)
+ */
+public final class SimulatedGrants<S> {
+
+    /** Tokens a grant currently has; {@code refreshToken} is null when the answer omits it. */
+    public record Issued<S>(S subject, String accessToken, String refreshToken) {
+    }
+
+    private record Entry<S>(long grant, S subject) {
+    }
+
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Entry<S>> accessTokens;
+    private final Map<String, Entry<S>> refreshTokens;
+    private final Map<String, Long> retiredRefreshTokens;
+    private long nextGrant;
+    private int reuses;
+    private int omitRefreshTokens;
+
+    public SimulatedGrants(int capacity) {
+        accessTokens = bounded(capacity);
+        refreshTokens = bounded(capacity);
+        retiredRefreshTokens = bounded(capacity);
+    }
+
+    /** A new grant for an authorization code. */
+    public synchronized Issued<S> issue(S subject) {
+        Entry<S> grant = new Entry<>(nextGrant++, subject);
+        String access = token();
+        String refresh = token();
+        accessTokens.put(access, grant);
+        refreshTokens.put(refresh, grant);
+        return new Issued<>(subject, access, refresh);
+    }
+
+    /** The renewed tokens; null for {@code invalid_grant} (unknown, retired — which revokes the grant — or revoked). */
+    public synchronized Issued<S> refresh(String refreshToken) {
+        Entry<S> grant = refreshTokens.remove(refreshToken);
+        if (grant == null) {
+            Long reused = retiredRefreshTokens.remove(refreshToken);
+            if (reused != null) {
+                reuses++;
+                accessTokens.values().removeIf(entry -> entry.grant() == reused);
+                refreshTokens.values().removeIf(entry -> entry.grant() == reused);
+                retiredRefreshTokens.values().removeIf(id -> id.equals(reused));
+            }
+            return null;
+        }
+        String access = token();
+        accessTokens.put(access, grant);
+        if (omitRefreshTokens > 0) {
+            omitRefreshTokens--;
+            refreshTokens.put(refreshToken, grant);
+            return new Issued<>(grant.subject(), access, null);
+        }
+        retiredRefreshTokens.put(refreshToken, grant.grant());
+        String refresh = token();
+        refreshTokens.put(refresh, grant);
+        return new Issued<>(grant.subject(), access, refresh);
+    }
+
+    /** Whose the access token is; null when it is unknown or revoked. */
+    public synchronized S subjectOf(String accessToken) {
+        Entry<S> entry = accessTokens.get(accessToken);
+        return entry == null ? null : entry.subject();
+    }
+
+    /** Tokens issued elsewhere (seeded data of benchmarks and tests), as one grant; the refresh token may be null. */
+    public synchronized void accept(String accessToken, String refreshTokenOrNull, S subject) {
+        Entry<S> grant = new Entry<>(nextGrant++, subject);
+        accessTokens.put(accessToken, grant);
+        if (refreshTokenOrNull != null) {
+            refreshTokens.put(refreshTokenOrNull, grant);
+        }
+    }
+
+    /** The access tokens of these subjects stop working; their refresh tokens still do. */
+    public synchronized void expireAccessTokens(Predicate<S> whose) {
+        accessTokens.values().removeIf(entry -> whose.test(entry.subject()));
+    }
+
+    /** Every token of these subjects stops working (the owner revoked our access). */
+    public synchronized void revoke(Predicate<S> whose) {
+        accessTokens.values().removeIf(entry -> whose.test(entry.subject()));
+        refreshTokens.values().removeIf(entry -> whose.test(entry.subject()));
+    }
+
+    /** How many times a retired refresh token was presented again (each revoked a grant). */
+    public synchronized int reuses() {
+        return reuses;
+    }
+
+    /** The next {@code times} refresh answers carry no new refresh token. */
+    public synchronized void omitRefreshTokens(int times) {
+        omitRefreshTokens = times;
+    }
+
+    /** A map that forgets its oldest entries beyond {@code capacity}; callers synchronize on it or on its owner. */
+    static <K, V> Map<K, V> bounded(int capacity) {
+        return new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    String token() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
