@@ -1,6 +1,7 @@
 package ru.storelink.healthcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,7 +36,9 @@ import ru.storelink.database.DatabaseMigration;
 import ru.storelink.evotor.control.EvotorConnections;
 import ru.storelink.evotor.control.EvotorMessages.Store;
 import ru.storelink.healthcheck.control.ClaimedCheck;
+import ru.storelink.healthcheck.control.Checker;
 import ru.storelink.healthcheck.control.Claims;
+import ru.storelink.healthcheck.control.HealthCheckSettings;
 import ru.storelink.healthcheck.control.HealthRules.Health;
 import ru.storelink.testsupport.TestConfig;
 import ru.storelink.testsupport.TestData;
@@ -50,6 +54,9 @@ class ClaimsIT {
 
     @Inject
     Claims claims;
+
+    @Inject
+    Checker checker;
 
     @Inject
     Accounts accounts;
@@ -73,9 +80,19 @@ class ClaimsIT {
         for (int i = 0; i < 12; i++) {
             mine.add(neverCheckedConnection());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        Callable<List<ClaimedCheck>> claimer = () -> claims.claimDue(ServiceType.EVOTOR, 500, Duration.ofDays(3650), LONG_LEASE);
-        List<Future<List<ClaimedCheck>>> racing = List.of(pool.submit(claimer), pool.submit(claimer));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        // All four start together, each claiming a few rows at a time: they meet on the same rows.
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<List<ClaimedCheck>> claimer = () -> {
+            start.await();
+            List<ClaimedCheck> mineNow = new ArrayList<>();
+            for (List<ClaimedCheck> batch; !(batch = claims.claimDue(ServiceType.EVOTOR, 3, Duration.ofDays(3650), LONG_LEASE)).isEmpty(); ) {
+                mineNow.addAll(batch);
+            }
+            return mineNow;
+        };
+        List<Future<List<ClaimedCheck>>> racing = List.of(pool.submit(claimer), pool.submit(claimer), pool.submit(claimer), pool.submit(claimer));
+        start.countDown();
         List<Long> claimed = new ArrayList<>();
         for (Future<List<ClaimedCheck>> result : racing) {
             result.get().forEach(check -> claimed.add(check.id()));
@@ -93,7 +110,14 @@ class ClaimsIT {
         long account = account();
         evotor.save(account, grant(), store());
         ClaimedCheck first = claims.claimOf(ServiceType.EVOTOR, account, Duration.ofMillis(300)).orElseThrow();
-        Thread.sleep(600);
+        // Expired in database time, whatever this thread's scheduling did.
+        ru.storelink.testsupport.Waiting.upTo(Duration.ofSeconds(10), () -> {
+            try {
+                return count("SELECT COUNT(*) FROM evotor_connection WHERE id = ? AND lease_until < CURRENT_TIMESTAMP", first.id()) == 1;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         ClaimedCheck second = claims.claimOf(ServiceType.EVOTOR, account, LONG_LEASE).orElseThrow();
 
         boolean staleWrote = claims.complete(first, new Health(ConnectionStatus.NEEDS_RECONNECT, 0),
@@ -161,6 +185,58 @@ class ClaimsIT {
 
         assertThat(first).isPresent();
         assertThat(second).isEmpty();
+    }
+
+    @Test
+    void theDatabaseRefusesAStateItDoesNotKnow() throws Exception {
+        long account = account();
+        long id = evotor.save(account, grant(), store()).getId();
+
+        assertThatThrownBy(() -> execute("UPDATE evotor_connection SET state = 'BROKEN' WHERE id = ?", id)).isInstanceOf(SQLException.class);
+        assertThat(evotor.of(account).orElseThrow().getState()).isEqualTo(ConnectionStatus.WORKING);
+    }
+
+    @Test
+    void historyGoesWithItsConnectionWhoeverDeletesIt() throws Exception {
+        long account = account();
+        long id = evotor.save(account, grant(), store()).getId();
+        ClaimedCheck check = claims.claimOf(ServiceType.EVOTOR, account, LONG_LEASE).orElseThrow();
+        claims.complete(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), 3);
+        assertThat(count("SELECT COUNT(*) FROM connection_check WHERE connection_id = ?", id)).isEqualTo(1);
+
+        // Not through the application: the database itself must not leave the history behind.
+        execute("DELETE FROM evotor_connection WHERE id = ?", id);
+
+        assertThat(count("SELECT COUNT(*) FROM connection_check WHERE connection_id = ?", id)).isZero();
+    }
+
+    @Test
+    void aRowWithAnUnreadableTokenFailsAloneAndSaysSo() throws Exception {
+        long broken = account();
+        long brokenId = evotor.save(broken, grant(), store()).getId();
+        long fine = account();
+        long fineId = evotor.save(fine, grant(), store()).getId();
+        // A token sealed for another account does not open (the account is bound in).
+        execute("UPDATE evotor_connection SET access_token = (SELECT access_token FROM evotor_connection WHERE id = " + fineId + ")"
+                + ", last_checked_at = NULL WHERE id = ?", brokenId);
+        execute("UPDATE evotor_connection SET last_checked_at = NULL WHERE id = ?", fineId);
+
+        for (long owner : List.of(broken, fine)) {
+            checker.check(claims.claimOf(ServiceType.EVOTOR, owner, LONG_LEASE).orElseThrow(), HealthCheckSettings.current());
+        }
+
+        assertThat(evotor.of(broken).orElseThrow().getState()).isEqualTo(ConnectionStatus.CANNOT_CHECK);
+        assertThat(evotor.of(broken).orElseThrow().getLastCheckOutcome()).isEqualTo(CheckOutcome.OUR_MISCONFIGURATION);
+        assertThat(evotor.of(fine).orElseThrow().getLastCheckedAt()).as("the other row was checked").isNotNull();
+        // Retried at the normal interval: no hold-off lease is left behind.
+        assertThat(count("SELECT COUNT(*) FROM evotor_connection WHERE id = ? AND lease_until IS NULL", brokenId)).isEqualTo(1);
+    }
+
+    private void execute(String sql, long id) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setLong(1, id);
+            update.executeUpdate();
+        }
     }
 
     private long neverCheckedConnection() throws Exception {

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ru.storelink.demo.control.SimulatedEvotor.Store;
+import ru.storelink.simulators.Fault;
 import ru.storelink.simulators.Simulators;
+import ru.storelink.simulators.VkSimulator;
+import ru.storelink.testsupport.Dashboard;
 import ru.storelink.testsupport.TestConfig;
 import ru.storelink.testsupport.TestData;
 import ru.storelink.testsupport.Waiting;
@@ -66,6 +69,65 @@ class TokenLifecycleIT {
 
         assertThat(Simulators.evotor().refreshesOf(storeId)).isEqualTo(1);
         assertThat(history(owner, "/evotor").get(0)).contains("Работает");
+    }
+
+    @Test
+    void aRefreshFollowedByFailingApiCallsKeepsTheRotatedRefreshToken() {
+        long userId = ThreadLocalRandom.current().nextLong(10_000_000, 90_000_000);
+        Simulators.vk().accessTokensLive(120);
+        Simulators.vk().nextProfileIs(userId, "Ольга", "Неудачная");
+        WebClient owner = owner();
+        owner.connect("vk");
+        int reusesBefore = Simulators.vk().refreshTokenReuses();
+        // Every check refreshes (the token is within its refresh window), then users.get fails: the rotated
+        // refresh token must already be stored, or the next check presents a retired one and VK revokes the grant.
+        Simulators.vk().failAlways(VkSimulator.USERS_GET, Fault.SERVER_ERROR);
+        TestConfig.healthChecksEvery(3);
+        Waiting.upTo(Duration.ofSeconds(40), () -> Simulators.vk().refreshesOf(userId) >= 3);
+
+        Simulators.vk().reset();
+        Simulators.vk().accessTokensLive(120);
+        int refreshes = Simulators.vk().refreshesOf(userId);
+        Waiting.upTo(Duration.ofSeconds(30), () -> Simulators.vk().refreshesOf(userId) > refreshes
+                && owner.get("/vk").body().contains("Работает"));
+
+        assertThat(Simulators.vk().refreshTokenReuses()).as("retired refresh tokens presented").isEqualTo(reusesBefore);
+        assertThat(history(owner, "/vk")).noneSatisfy(row -> assertThat(row).contains("Доступ отклонён"));
+        assertThat(owner.get("/vk").body()).doesNotContain("Требуется переподключение");
+    }
+
+    @Test
+    void aRefreshAnswerWithoutRefreshTokenKeepsTheStoredOne() {
+        long userId = ThreadLocalRandom.current().nextLong(10_000_000, 90_000_000);
+        Simulators.vk().accessTokensLive(120);
+        Simulators.vk().nextProfileIs(userId, "Пётр", "Безтокенов");
+        WebClient owner = owner();
+        owner.connect("vk");
+        Simulators.vk().omitRefreshTokens(1);
+        TestConfig.healthChecksEvery(3);
+
+        // The first refresh answer has no refresh token; later refreshes still work only if it was kept.
+        Waiting.upTo(Duration.ofSeconds(40), () -> Simulators.vk().refreshesOf(userId) >= 3);
+
+        assertThat(owner.get("/vk").body()).contains("Работает").doesNotContain("Требуется переподключение");
+    }
+
+    @Test
+    void ourOwnMisconfigurationShowsAsCannotCheckAndIsCheckedAgain() {
+        long userId = ThreadLocalRandom.current().nextLong(10_000_000, 90_000_000);
+        Simulators.vk().nextProfileIs(userId, "Ирина", "Настроечная");
+        WebClient owner = owner();
+        owner.connect("vk");
+        Simulators.vk().apiErrorAlways(28);
+        TestConfig.healthChecksEvery(3);
+
+        // Not green, not the owner's fault, and not parked: checked again at the interval.
+        Waiting.upTo(Duration.ofSeconds(40), () -> history(owner, "/vk").size() >= 2);
+        assertThat(Dashboard.of(owner).status("vk")).isEqualTo("Не удаётся проверить");
+        assertThat(owner.get("/metrics").body()).containsPattern("health_check_own_failures_total\\{[^}]*provider=\"vk\"[^}]*\\} [1-9]");
+
+        Simulators.vk().reset();
+        Waiting.upTo(Duration.ofSeconds(30), () -> "Работает".equals(Dashboard.of(owner).status("vk")));
     }
 
     private WebClient owner() {

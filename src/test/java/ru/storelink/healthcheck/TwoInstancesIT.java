@@ -12,7 +12,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -24,7 +29,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import ru.storelink.testsupport.Dashboard;
 import ru.storelink.connections.control.TokenCipher;
 import ru.storelink.demo.control.SimulatedEvotor.Store;
+import ru.storelink.simulators.Fault;
 import ru.storelink.simulators.Simulators;
+import ru.storelink.simulators.VkSimulator;
 import ru.storelink.testsupport.PayaraInstance;
 import ru.storelink.testsupport.SeededConnections;
 import ru.storelink.testsupport.TestConfig;
@@ -84,10 +91,12 @@ class TwoInstancesIT {
         Simulators.evotor().latency(Duration.ofMillis(1500));
         checksEveryFiveMinutesOnBoth();
         List<String> tokens = seed();
+        long killedPid = second.pid();
         Waiting.upTo(Duration.ofSeconds(60), () -> inFlight() > 0 && unchecked() < CONNECTIONS);
 
         long inFlightAtKill = inFlight();
         second.kill();
+        assertThat(inFlightAtKill).as("claimed, unfinished checks of the killed instance").isEqualTo(leasedBy(killedPid));
 
         // Leases of the killed instance run out after 25 s; the survivor's next sweeps take those rows.
         Waiting.upTo(Duration.ofSeconds(120), () -> unchecked() == 0);
@@ -95,6 +104,74 @@ class TwoInstancesIT {
         for (String token : tokens) {
             assertThat(Simulators.evotor().probesWith(token)).as(token).hasSizeBetween(1, 2);
         }
+    }
+
+    @Test
+    void anInstanceKilledAfterARefreshLosesNoGrant() throws Exception {
+        // Only the second instance checks at first; each check refreshes (the token is within its window).
+        long userId = 80_000_000L + System.nanoTime() % 1_000_000;
+        Simulators.vk().accessTokensLive(120);
+        Simulators.vk().nextProfileIs(userId, "Фёдор", "Убитый");
+        WebClient owner = new WebClient(TestServer.baseUrl());
+        owner.register(TestData.uniqueEmail("two-instances-refresh"), PASSWORD);
+        owner.connect("vk");
+        int reusesBefore = Simulators.vk().refreshTokenReuses();
+        Simulators.vk().failAlways(VkSimulator.USERS_GET, Fault.HANG_FOREVER);
+        startSecondInstance(" -Dhealth-check.interval-seconds=2");
+
+        // The second instance refreshed and is waiting for users.get: kill it there.
+        Waiting.upTo(Duration.ofSeconds(60), () -> Simulators.vk().refreshesOf(userId) == 1 && !Simulators.vk().tokensInFlight().isEmpty());
+        second.kill();
+        Simulators.vk().reset();
+        Simulators.vk().accessTokensLive(120);
+
+        // The survivor takes the check over once the dead instance's lease ends, and refreshes with the
+        // refresh token the dead one had stored before calling users.get.
+        TestConfig.healthChecksEvery(2);
+        Waiting.upTo(Duration.ofSeconds(90), () -> Simulators.vk().refreshesOf(userId) >= 2
+                && "Работает".equals(Dashboard.of(owner).status("vk")));
+        assertThat(Simulators.vk().refreshTokenReuses()).as("retired refresh tokens presented").isEqualTo(reusesBefore);
+    }
+
+    @Test
+    void twoInstancesAndCheckNowNeverPresentARefreshTokenTwice() throws Exception {
+        long userId = 81_000_000L + System.nanoTime() % 1_000_000;
+        Simulators.vk().accessTokensLive(120);
+        Simulators.vk().latency(Duration.ofMillis(400));
+        Simulators.vk().nextProfileIs(userId, "Вера", "Параллельная");
+        WebClient owner = new WebClient(TestServer.baseUrl());
+        owner.register(TestData.uniqueEmail("two-instances-check-now"), PASSWORD);
+        owner.connect("vk");
+        int reusesBefore = Simulators.vk().refreshTokenReuses();
+        startSecondInstance(" -Dhealth-check.interval-seconds=1");
+        TestConfig.healthChecksEvery(1);
+        WebClient onSecond = owner.sameBrowserAt(secondBaseUrl());
+
+        // Both sweeps every second, and the owner pressing «Проверить сейчас» on both instances at once.
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        ExecutorService presses = Executors.newFixedThreadPool(2);
+        while (System.nanoTime() < until) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> pressed = new ArrayList<>();
+            for (WebClient browser : List.of(owner, onSecond)) {
+                Map<String, String> form = WebClient.formFields(browser.get("/connections"), "check-vk", Map.of());
+                form.put("check-vk:run", "");
+                pressed.add(presses.submit(() -> {
+                    start.await();
+                    return browser.post("/connections", form);
+                }));
+            }
+            start.countDown();
+            for (Future<HttpResponse<String>> answer : pressed) {
+                assertThat(answer.get().statusCode()).isLessThan(400);
+            }
+            assertThat(Dashboard.of(owner).status("vk")).isNotEqualTo("Требуется переподключение");
+        }
+        presses.shutdown();
+
+        assertThat(Simulators.vk().refreshesOf(userId)).as("refreshes").isGreaterThanOrEqualTo(3);
+        assertThat(Simulators.vk().refreshTokenReuses()).as("retired refresh tokens presented").isEqualTo(reusesBefore);
+        assertThat(Dashboard.of(owner).status("vk")).isEqualTo("Работает");
     }
 
     @Test
@@ -154,12 +231,16 @@ class TwoInstancesIT {
         }
     }
 
-    /** The packaged WAR on a second Payara Micro, same database and providers, checker on. */
     private void startSecondInstance() throws Exception {
+        startSecondInstance("");
+    }
+
+    /** The packaged WAR on a second Payara Micro, same database and providers, checker on. */
+    private void startSecondInstance(String moreJvmOptions) throws Exception {
         // The test server's JVM options and pre-boot commands, and its data grid to join (pom.xml).
         second = PayaraInstance.start("second", Path.of(System.getProperty("storelink.second.log")),
                 Integer.parseInt(System.getProperty("storelink.second.port")),
-                System.getProperty("storelink.second.jvm") + SHARED + " -Dhealth-check.enabled=true",
+                System.getProperty("storelink.second.jvm") + SHARED + " -Dhealth-check.enabled=true" + moreJvmOptions,
                 System.getProperty("storelink.second.options"));
         second.awaitReady(Duration.ofSeconds(120));
     }
@@ -178,9 +259,13 @@ class TwoInstancesIT {
         return count("last_checked_at IS NULL");
     }
 
-    /** Claimed (leased) and not yet written. */
-    private static long inFlight() {
-        return count("last_checked_at IS NULL AND lease_until > CURRENT_TIMESTAMP");
+    /** Claimed (leased) by the second instance and not yet written; the test server's own claims do not count. */
+    private long inFlight() {
+        return leasedBy(second.pid());
+    }
+
+    private static long leasedBy(long pid) {
+        return count("last_checked_at IS NULL AND lease_until > CURRENT_TIMESTAMP AND lease_owner LIKE '" + pid + "@%'");
     }
 
     private static long count(String condition) {

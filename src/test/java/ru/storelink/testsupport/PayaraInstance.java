@@ -84,6 +84,11 @@ public final class PayaraInstance {
         return 0;
     }
 
+    /** The instance's JVM: lease holders are named {@code <pid>@<host>/...} in the connection tables. */
+    public long pid() {
+        return process.pid();
+    }
+
     public URI baseUrl() {
         return baseUrl;
     }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import ru.storelink.connections.control.ProbeResult;
@@ -143,7 +142,7 @@ public class Claims {
         if (rows.isEmpty()) {
             return List.of();
         }
-        String owner = UUID.randomUUID().toString();
+        String owner = LeaseOwner.next();
         List<ClaimedCheck> claimed = new ArrayList<>(rows.size());
         List<Long> ids = new ArrayList<>(rows.size());
         for (Object[] row : rows) {

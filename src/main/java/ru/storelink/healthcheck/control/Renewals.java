@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import ru.storelink.connections.entity.ServiceType;
 
 /**
@@ -53,7 +52,7 @@ public class Renewals {
     @Transactional(TxType.REQUIRES_NEW)
     public Attempt lease(ServiceType service, long id, String sealedRefreshSeen, Duration lease) {
         OffsetDateTime now = databaseNow();
-        String owner = UUID.randomUUID().toString();
+        String owner = LeaseOwner.next();
         int leased = em.createNativeQuery("UPDATE " + Claims.table(service)
                         + " SET refresh_lease_owner = ?, refresh_lease_until = ?"
                         + " WHERE id = ? AND refresh_token = ? AND (refresh_lease_until IS NULL OR refresh_lease_until < ?)")
