@@ -39,6 +39,10 @@ public final class VkSimulator extends ProviderSimulator {
         nextApiError = errorCode;
     }
 
+    public int refreshes() {
+        return vk.refreshes();
+    }
+
     public int refreshesOf(long userId) {
         return vk.refreshesOf(userId);
     }

@@ -84,6 +84,10 @@ public final class PayaraInstance {
         return 0;
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** The instance's JVM: lease holders are named {@code <pid>@<host>/...} in the connection tables. */
     public long pid() {
         return process.pid();

@@ -25,6 +25,49 @@ public final class SeededConnections {
     private SeededConnections() {
     }
 
+    /**
+     * Accounts {@code firstId, ...} with a VK connection each whose grant the simulator knows (refresh token
+     * and device included) and whose access token expires at {@code expiresAt}. @return the access tokens
+     */
+    public static List<String> insertVk(Connection db, TokenCipher cipher, long firstId, int count, VkSimulator vk,
+            OffsetDateTime expiresAt) throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<String> tokens = new ArrayList<>();
+        try (PreparedStatement account = db.prepareStatement(
+                        "INSERT INTO account (id, email, password_hash, created_at) VALUES (?, ?, 'not-a-login', ?)");
+                PreparedStatement vkRow = db.prepareStatement(
+                        "INSERT INTO vk_connection (id, account_id, vk_user_id, first_name, last_name, access_token, refresh_token,"
+                                + " token_expires_at, device_id, connected_at, state, is_online)"
+                                + " VALUES (?, ?, ?, 'Имя', 'Фамилия', ?, ?, ?, ?, ?, 'WORKING', TRUE)")) {
+            for (int i = 0; i < count; i++) {
+                long id = firstId + i;
+                account.setLong(1, id);
+                account.setString(2, "seeded-vk-" + id + "@example.ru");
+                account.setObject(3, now);
+                account.addBatch();
+                String access = "seeded-vk-access-" + id;
+                String refresh = "seeded-vk-refresh-" + id;
+                String device = "seeded-device-" + id;
+                vk.acceptGrant(access, refresh, device, id);
+                tokens.add(access);
+                vkRow.setLong(1, id);
+                vkRow.setLong(2, id);
+                vkRow.setLong(3, id);
+                vkRow.setString(4, cipher.seal(access, ConnectionStore.tokenContext(ServiceType.VK, "access_token", id)));
+                vkRow.setString(5, cipher.seal(refresh, ConnectionStore.tokenContext(ServiceType.VK, "refresh_token", id)));
+                vkRow.setObject(6, expiresAt);
+                vkRow.setString(7, device);
+                vkRow.setObject(8, now);
+                vkRow.addBatch();
+                if (i % 1000 == 999 || i == count - 1) {
+                    account.executeBatch();
+                    vkRow.executeBatch();
+                }
+            }
+        }
+        return tokens;
+    }
+
     /** @return the Evotor access tokens, in account order */
     public static List<String> insert(Connection db, TokenCipher cipher, long firstId, int count,
             EvotorSimulator evotor, VkSimulator vkOrNull) throws SQLException {

@@ -151,6 +151,11 @@ public class SimulatedVk {
     }
 
 
+    /** How many refreshes all tokens have had. */
+    public int refreshes() {
+        return refreshes.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
     /** How many refreshes this VK user's tokens have had. */
     public int refreshesOf(long userId) {
         return refreshes.getOrDefault(userId, 0);
