@@ -40,7 +40,10 @@ import ru.storelink.healthcheck.control.Checker;
 import ru.storelink.healthcheck.control.Claims;
 import ru.storelink.healthcheck.control.HealthCheckSettings;
 import ru.storelink.healthcheck.control.HealthRules.Health;
+import ru.storelink.testsupport.SqlCounter;
 import ru.storelink.testsupport.TestConfig;
+import ru.storelink.testsupport.TestServer;
+import ru.storelink.testsupport.WebClient;
 import ru.storelink.testsupport.TestData;
 
 /**
@@ -57,6 +60,9 @@ class ClaimsIT {
 
     @Inject
     Checker checker;
+
+    @Inject
+    SqlCounter sql;
 
     @Inject
     Accounts accounts;
@@ -230,6 +236,19 @@ class ClaimsIT {
         assertThat(evotor.of(fine).orElseThrow().getLastCheckedAt()).as("the other row was checked").isNotNull();
         // Retried at the normal interval: no hold-off lease is left behind.
         assertThat(count("SELECT COUNT(*) FROM evotor_connection WHERE id = ? AND lease_until IS NULL", brokenId)).isEqualTo(1);
+    }
+
+    @Test
+    void aMetricsScrapeSendsNoSql() {
+        WebClient client = new WebClient(TestServer.baseUrl());
+        assertThat(client.get("/metrics").body()).contains("health_checks_due");
+
+        sql.start();
+        String metrics = client.get("/metrics").body();
+        int statements = sql.stop();
+
+        assertThat(metrics).contains("health_checks_due");
+        assertThat(statements).as("SQL statements per scrape").isZero();
     }
 
     private void execute(String sql, long id) throws SQLException {

@@ -2,6 +2,8 @@ package ru.storelink.healthcheck.control;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import ru.storelink.connections.entity.ServiceType;
@@ -31,6 +33,8 @@ public record HealthCheckSettings(
 
     /** Provider calls one check can make at most: a token call and two API calls (VK: users.get, refresh, users.get). */
     static final int CALLS_PER_CHECK = 3;
+    private static final AtomicReference<String> LAST_LEASE_PROBLEM = new AtomicReference<>();
+    private static final Logger LOG = Logger.getLogger(HealthCheckSettings.class.getName());
     /** What a lease must leave beyond the provider calls: database round trips, scheduling, a clock step. */
     static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
 
@@ -50,6 +54,21 @@ public record HealthCheckSettings(
                 + service.key() + ".read-timeout-ms = " + worstCall.toMillis() + " ms each, plus " + LEASE_MARGIN.toSeconds()
                 + " s): raise health-check.lease-seconds to at least " + minimum.toSeconds()
                 + " or lower " + service.key() + ".total-timeout-ms / " + service.key() + ".read-timeout-ms");
+    }
+
+    /**
+     * The lease to claim with: the configured one, or — when it was changed at run time to one shorter than
+     * a worst-case check (the start refuses such a value) — the minimum, with a SEVERE line.
+     */
+    public Duration leaseCovering(ServiceType service, Duration worstCall) {
+        Optional<String> problem = leaseProblem(service, worstCall);
+        if (problem.isEmpty()) {
+            return lease;
+        }
+        if (!problem.get().equals(LAST_LEASE_PROBLEM.getAndSet(problem.get()))) {
+            LOG.severe(problem.get() + "; claiming with " + minimumLease(worstCall).toSeconds() + " s meanwhile");
+        }
+        return minimumLease(worstCall);
     }
 
     public int concurrency(ServiceType service) {

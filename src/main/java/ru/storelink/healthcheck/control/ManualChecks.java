@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import ru.storelink.connections.control.ProviderConfiguration;
 import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.healthcheck.control.Checker.Report;
 
@@ -24,6 +25,9 @@ public class ManualChecks {
     @Inject
     Checker checker;
 
+    @Inject
+    ProviderConfiguration providers;
+
     private final Map<String, Instant> lastRequested = new ConcurrentHashMap<>();
 
     /** The outcome in the owner's words; empty when there is no connection to check. */
@@ -36,7 +40,8 @@ public class ManualChecks {
             long wait = Math.max(1, Duration.between(now, previous.plus(settings.manualMinimum())).toSeconds());
             return Optional.of("«" + service.title() + "» только что проверяли. Повторите через " + wait + " с.");
         }
-        Optional<ClaimedCheck> claimed = claims.claimOf(service, accountId, settings.lease());
+        Optional<ClaimedCheck> claimed = claims.claimOf(service, accountId,
+                settings.leaseCovering(service, providers.of(service).worstCall()));
         if (claimed.isEmpty()) {
             return Optional.of("«" + service.title() + "» уже проверяется. Результат появится на карточке.");
         }

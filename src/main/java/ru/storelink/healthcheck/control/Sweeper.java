@@ -20,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import ru.storelink.connections.control.ProviderConfiguration;
 import ru.storelink.connections.entity.CheckOutcome;
 import ru.storelink.connections.entity.ConnectionStatus;
 import ru.storelink.connections.entity.ServiceType;
@@ -43,6 +44,9 @@ public class Sweeper {
 
     @Inject
     Checker checker;
+
+    @Inject
+    ProviderConfiguration providers;
 
     @Inject
     MetricRegistry metrics;
@@ -105,7 +109,8 @@ public class Sweeper {
         int batch = settings.concurrency(service) * 2;
         Totals totals = Totals.NONE;
         while (!stopping) {
-            List<ClaimedCheck> claimed = claims.claimDue(service, batch, settings.interval(), settings.lease());
+            Duration lease = settings.leaseCovering(service, providers.of(service).worstCall());
+            List<ClaimedCheck> claimed = claims.claimDue(service, batch, settings.interval(), lease);
             if (claimed.isEmpty()) {
                 break;
             }
@@ -114,7 +119,7 @@ public class Sweeper {
                 running.add(pool.submit(() -> checker.check(check, settings)));
             }
             for (Future<Report> report : running) {
-                totals = await(report, settings.lease()).map(totals::plus).orElse(totals);
+                totals = await(report, lease).map(totals::plus).orElse(totals);
             }
         }
         return totals;

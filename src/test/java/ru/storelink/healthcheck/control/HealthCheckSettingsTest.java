@@ -1,0 +1,35 @@
+package ru.storelink.healthcheck.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import ru.storelink.connections.entity.ServiceType;
+
+class HealthCheckSettingsTest {
+
+    private static final Duration WORST_CALL = Duration.ofSeconds(22);
+
+    @Test
+    void theDefaultLeaseCoversAWorstCaseCheckWithTheDefaultTimeouts() {
+        // Defaults: total 12 s + read 10 s per call, three calls, 10 s margin = 76 s < 120 s.
+        assertThat(HealthCheckSettings.minimumLease(WORST_CALL)).isEqualTo(Duration.ofSeconds(76));
+        assertThat(withLease(120).leaseProblem(ServiceType.VK, WORST_CALL)).isEmpty();
+    }
+
+    @Test
+    void aShortLeaseIsRefusedNamingTheKeysToChange() {
+        assertThat(withLease(60).leaseProblem(ServiceType.VK, WORST_CALL)).hasValueSatisfying(problem -> assertThat(problem)
+                .contains("health-check.lease-seconds=60", "at least 76", "vk.total-timeout-ms", "vk.read-timeout-ms"));
+    }
+
+    @Test
+    void aShortLeaseSetAtRunTimeIsRaisedToTheMinimum() {
+        assertThat(withLease(60).leaseCovering(ServiceType.EVOTOR, WORST_CALL)).isEqualTo(Duration.ofSeconds(76));
+        assertThat(withLease(300).leaseCovering(ServiceType.EVOTOR, WORST_CALL)).isEqualTo(Duration.ofSeconds(300));
+    }
+
+    private static HealthCheckSettings withLease(long seconds) {
+        return new HealthCheckSettings(Duration.ofMinutes(10), 25, 25, 3, Duration.ofSeconds(seconds), Duration.ofSeconds(30));
+    }
+}
