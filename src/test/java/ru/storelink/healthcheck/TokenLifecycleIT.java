@@ -130,6 +130,35 @@ class TokenLifecycleIT {
         Waiting.upTo(Duration.ofSeconds(30), () -> "Работает".equals(Dashboard.of(owner).status("vk")));
     }
 
+    @Test
+    void aProviderThatNeverFinishesItsAnswerIsCutOffAtTheOverallDeadline() {
+        WebClient owner = owner();
+        owner.connect("vk");
+        // Every read gets a byte within the 2 s read timeout; the answer would take 20 s in all.
+        Simulators.vk().failAlways(VkSimulator.USERS_GET, Fault.DRIP);
+        TestConfig.healthChecksEvery(3);
+
+        Waiting.upTo(Duration.ofSeconds(40), () -> !history(owner, "/vk").isEmpty());
+
+        String check = history(owner, "/vk").get(0);
+        assertThat(check).contains("Временный сбой");
+        long millis = Long.parseLong(check.replaceAll(".* (\\d+) мс.*", "$1"));
+        // vk.total-timeout-ms=3000 plus at most one read in progress (2 s) in the test configuration.
+        assertThat(millis).isLessThan(6_000);
+    }
+
+    @Test
+    void anAnswerLargerThanTheCapIsNotReadToTheEnd() {
+        WebClient owner = owner();
+        owner.connect("vk");
+        Simulators.vk().failAlways(VkSimulator.USERS_GET, Fault.HUGE_BODY);
+        TestConfig.healthChecksEvery(3);
+
+        Waiting.upTo(Duration.ofSeconds(40), () -> !history(owner, "/vk").isEmpty());
+
+        assertThat(history(owner, "/vk").get(0)).contains("Временный сбой", "ответил непонятно");
+    }
+
     private WebClient owner() {
         WebClient client = new WebClient(base);
         assertThat(client.register(TestData.uniqueEmail("tokens"), "correct horse battery").statusCode()).isEqualTo(302);

@@ -33,6 +33,9 @@ abstract class ProviderSimulator {
     /** How long {@link Fault#SLOW} pauses and {@link Fault#TIMEOUT} hangs; the tests' read timeout is 2 s. */
     static final Duration SLOW_PAUSE = Duration.ofMillis(1500);
     static final Duration HANG = Duration.ofSeconds(6);
+    /** {@link Fault#DRIP}: one byte this often (below the tests' 2 s read timeout), for {@link #DRIP_BYTES} bytes. */
+    static final Duration DRIP_EVERY = Duration.ofMillis(500);
+    static final int DRIP_BYTES = 40;
 
     private final int port;
     private volatile HttpServer server;
@@ -243,6 +246,19 @@ abstract class ProviderSimulator {
                 send(call, 500, "text/plain", "too late");
             }
             case HANG_FOREVER -> pause(Duration.ofHours(1));
+            case HUGE_BODY -> send(call, 200, "application/json", "{\"response\":[" + "{\"id\":1},".repeat(500_000) + "{\"id\":1}]}");
+            case DRIP -> {
+                answered(call);
+                call.exchange.getResponseHeaders().add("Content-Type", "application/json");
+                call.exchange.sendResponseHeaders(200, DRIP_BYTES);
+                try (OutputStream out = call.exchange.getResponseBody()) {
+                    for (int i = 0; i < DRIP_BYTES; i++) {
+                        pause(DRIP_EVERY);
+                        out.write(' ');
+                        out.flush();
+                    }
+                }
+            }
             case SLOW -> {
                 pause(SLOW_PAUSE);
                 return false;
