@@ -10,6 +10,18 @@ ALTER TABLE vk_connection ADD COLUMN refresh_lease_until TIMESTAMP WITH TIME ZON
 
 -- States and outcomes are codes the application knows; anything else is refused by the database.
 -- CANNOT_CHECK: Storelink itself cannot check the connection (unreadable token, our configuration).
+-- Rows written by hand with other values would stop the migration: they become "not checked" first.
+UPDATE evotor_connection SET state = 'NOT_CHECKED', is_online = FALSE
+    WHERE state NOT IN ('WORKING', 'NEEDS_RECONNECT', 'SERVICE_UNAVAILABLE', 'NOT_CHECKED', 'CANNOT_CHECK');
+UPDATE vk_connection SET state = 'NOT_CHECKED', is_online = FALSE
+    WHERE state NOT IN ('WORKING', 'NEEDS_RECONNECT', 'SERVICE_UNAVAILABLE', 'NOT_CHECKED', 'CANNOT_CHECK');
+UPDATE evotor_connection SET last_check_outcome = NULL
+    WHERE last_check_outcome NOT IN ('WORKS', 'CREDENTIALS_REJECTED', 'TEMPORARY', 'OUR_MISCONFIGURATION');
+UPDATE vk_connection SET last_check_outcome = NULL
+    WHERE last_check_outcome NOT IN ('WORKS', 'CREDENTIALS_REJECTED', 'TEMPORARY', 'OUR_MISCONFIGURATION');
+UPDATE evotor_connection SET consecutive_failures = 0 WHERE consecutive_failures < 0;
+UPDATE vk_connection SET consecutive_failures = 0 WHERE consecutive_failures < 0;
+DELETE FROM connection_check WHERE outcome NOT IN ('WORKS', 'CREDENTIALS_REJECTED', 'TEMPORARY', 'OUR_MISCONFIGURATION');
 ALTER TABLE evotor_connection ADD CONSTRAINT evotor_connection_state_known
     CHECK (state IN ('WORKING', 'NEEDS_RECONNECT', 'SERVICE_UNAVAILABLE', 'NOT_CHECKED', 'CANNOT_CHECK'));
 ALTER TABLE vk_connection ADD CONSTRAINT vk_connection_state_known

@@ -1,0 +1,50 @@
+package ru.storelink.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Migration V4 on data an older Storelink (or a hand-written UPDATE) left behind: unknown states, orphaned
+ * history. It must not stop on such rows, and afterwards the database itself keeps them out. Plain JVM, an
+ * in-memory H2 (the same engine as the embedded default).
+ */
+class IntegrityMigrationTest {
+
+    private static final String URL = "jdbc:h2:mem:integrity;DB_CLOSE_DELAY=-1";
+
+    @Test
+    void v4CleansWhatItCannotConstrainThenConstrainsIt() throws SQLException {
+        Flyway.configure().dataSource(URL, "sa", "").target("3").load().migrate();
+        try (Connection db = DriverManager.getConnection(URL, "sa", ""); Statement sql = db.createStatement()) {
+            sql.executeUpdate("INSERT INTO account (id, email, password_hash, created_at) VALUES (1, 'a@example.ru', 'x', CURRENT_TIMESTAMP)");
+            sql.executeUpdate("INSERT INTO evotor_connection (id, account_id, store_id, store_name, access_token, connected_at, state, is_online)"
+                    + " VALUES (10, 1, 's', 'Чайная', 'sealed', CURRENT_TIMESTAMP, 'SOMETHING_OLD', TRUE)");
+            sql.executeUpdate("INSERT INTO connection_check (id, service, connection_id, checked_at, outcome, latency_ms)"
+                    + " VALUES (100, 'evotor', 10, CURRENT_TIMESTAMP, 'WORKS', 5), (101, 'evotor', 999, CURRENT_TIMESTAMP, 'WORKS', 5)");
+
+            Flyway.configure().dataSource(URL, "sa", "").load().migrate();
+
+            assertThat(single(sql, "SELECT state FROM evotor_connection WHERE id = 10")).isEqualTo("NOT_CHECKED");
+            assertThat(single(sql, "SELECT COUNT(*) FROM connection_check")).as("the orphan is gone, the other stays").isEqualTo("1");
+            assertThatThrownBy(() -> sql.executeUpdate("UPDATE evotor_connection SET state = 'BROKEN' WHERE id = 10"))
+                    .isInstanceOf(SQLException.class);
+            sql.executeUpdate("DELETE FROM evotor_connection WHERE id = 10");
+            assertThat(single(sql, "SELECT COUNT(*) FROM connection_check")).as("history goes with its connection").isEqualTo("0");
+        }
+    }
+
+    private static String single(Statement sql, String query) throws SQLException {
+        try (ResultSet row = sql.executeQuery(query)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+}
