@@ -4,21 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import ru.storelink.connections.control.ConnectFailure;
+import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.demo.control.SimulatedEvotor.Store;
 import ru.storelink.simulators.EvotorSimulator;
 import ru.storelink.simulators.Fault;
 import ru.storelink.simulators.Simulators;
 import ru.storelink.simulators.VkSimulator;
 import ru.storelink.testsupport.Dashboard;
+import ru.storelink.testsupport.DatabaseRows;
 import ru.storelink.testsupport.TestData;
 import ru.storelink.testsupport.TestServer;
+import ru.storelink.testsupport.Waiting;
 import ru.storelink.testsupport.WebClient;
 
 /**
@@ -248,41 +261,83 @@ class ConnectFlowIT {
     }
 
     @Test
-    void connectingTwiceInParallelLeavesOneConnection() throws Exception {
-        WebClient owner = owner();
+    void connectingTwiceInParallelLeavesExactlyOneConnectionAndBothCallbacksSucceed() throws Exception {
+        String email = TestData.uniqueEmail("parallel");
+        WebClient owner = new WebClient(base);
+        assertThat(owner.register(email, PASSWORD).statusCode()).isEqualTo(302);
+        // A double click on «Подключить»: two consents, two codes, two callbacks in one session.
         HttpResponse<String> first = owner.follow(owner.get("/evotor/connect"));
         HttpResponse<String> second = owner.follow(owner.get("/evotor/connect"));
+        // Both code exchanges are held at Evotor together, so both callbacks store at nearly the same moment.
         Simulators.evotor().failNext(EvotorSimulator.TOKEN, Fault.SLOW, 2);
 
-        Thread other = new Thread(() -> owner.follow(first));
-        other.start();
-        owner.follow(second);
-        other.join();
+        List<HttpResponse<String>> callbacks = atOnce(() -> owner.follow(first), () -> owner.follow(second));
 
+        assertThat(Simulators.evotor().peakConcurrency()).as("both exchanges were at Evotor at once").isGreaterThanOrEqualTo(2);
+        for (HttpResponse<String> callback : callbacks) {
+            assertThat(callback.statusCode()).isEqualTo(303);
+            assertThat(WebClient.location(callback)).endsWith("/connections");
+        }
+        // Counted in the table: the dashboard shows one card per service whatever the table holds.
+        assertThat(DatabaseRows.ofOwner("evotor_connection", email)).isEqualTo(1);
         Dashboard dashboard = Dashboard.of(owner);
-        assertThat(dashboard.page().select("[id^=card-evotor]")).hasSize(1);
         assertThat(dashboard.status("evotor")).isEqualTo("Работает");
+        assertThat(dashboard.notices()).contains("Касса Эвотор подключена");
+        for (ConnectFailure failure : ConnectFailure.values()) {
+            assertThat(dashboard.notices()).doesNotContain(failure.text(ServiceType.EVOTOR));
+        }
     }
 
     @Test
-    void deletingWhileACallbackIsInFlightEndsConsistent() throws Exception {
-        WebClient owner = connectedToEvotor("Чайная");
+    void deletingWhileACallbackIsInFlightEndsWithTheNewConnection() throws Exception {
+        String email = TestData.uniqueEmail("delete-in-flight");
+        WebClient owner = new WebClient(base);
+        assertThat(owner.register(email, PASSWORD).statusCode()).isEqualTo(302);
+        Simulators.evotor().nextAccountHasStores(new Store("store-old", "Чайная", ""));
+        owner.connect("evotor");
+        Simulators.evotor().nextAccountHasStores(new Store("store-new", "Кофейня", ""));
         HttpResponse<String> atProvider = owner.follow(owner.get("/evotor/connect"));
+        int exchanges = Simulators.evotor().calls(EvotorSimulator.TOKEN);
         Simulators.evotor().failNext(EvotorSimulator.TOKEN, Fault.SLOW);
         HttpResponse<String>[] callback = new HttpResponse[1];
 
         Thread inFlight = new Thread(() -> callback[0] = owner.follow(atProvider));
         inFlight.start();
-        Thread.sleep(300);
+        // The delete happens while the callback's code exchange is held at Evotor (1.5 s), not after a guess.
+        Waiting.upTo(Duration.ofSeconds(10), () -> Simulators.evotor().calls(EvotorSimulator.TOKEN) > exchanges);
         HttpResponse<String> deleted = deleteEvotor(owner);
         inFlight.join();
 
         assertThat(deleted.statusCode()).isEqualTo(303);
         assertThat(callback[0].statusCode()).isEqualTo(303);
-        Dashboard dashboard = Dashboard.of(owner);
         // The callback finished after the delete, so the owner's latest action is the new connection.
-        assertThat(dashboard.page().select("[id^=card-evotor]")).hasSizeLessThanOrEqualTo(1);
-        assertThat(dashboard.notices()).contains("«Эвотор» отключён");
+        assertThat(DatabaseRows.ofOwner("evotor_connection", email)).isEqualTo(1);
+        Dashboard dashboard = Dashboard.of(owner);
+        assertThat(dashboard.details("evotor")).isEqualTo("Кофейня");
+        assertThat(dashboard.notices()).contains("«Эвотор» отключён", "Касса Эвотор подключена: магазин «Кофейня».");
+    }
+
+    /** Runs both calls in threads that start together (a barrier), and returns their answers. */
+    @SafeVarargs
+    private static List<HttpResponse<String>> atOnce(Callable<HttpResponse<String>>... calls) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(calls.length);
+        try {
+            CyclicBarrier start = new CyclicBarrier(calls.length);
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (Callable<HttpResponse<String>> call : calls) {
+                answers.add(threads.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return call.call();
+                }));
+            }
+            List<HttpResponse<String>> results = new ArrayList<>();
+            for (Future<HttpResponse<String>> answer : answers) {
+                results.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package ru.storelink.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeploymentRulesTest {
@@ -33,5 +34,24 @@ class DeploymentRulesTest {
     @Test
     void everyProblemIsReported() {
         assertThat(DeploymentRules.problems(POSTGRES, false, "http://storelink.example.ru")).hasSize(2);
+    }
+
+    @Test
+    void postgresqlWithoutClientIdsRefusesToStartAndNamesTheKeys() {
+        assertThat(DeploymentRules.demoProblems(POSTGRES, List.of("evotor", "vk"), false)).singleElement().asString()
+                .contains("evotor.client-id (EVOTOR_CLIENT_ID)", "vk.client-id (VK_CLIENT_ID)", "app.demo=true (APP_DEMO)");
+        assertThat(DeploymentRules.demoProblems(POSTGRES, List.of("vk"), false)).singleElement().asString()
+                .contains("vk.client-id").doesNotContain("evotor.client-id");
+    }
+
+    @Test
+    void anExplicitDemoStartsOnPostgresql() {
+        assertThat(DeploymentRules.demoProblems(POSTGRES, List.of("evotor", "vk"), true)).isEmpty();
+    }
+
+    @Test
+    void realClientIdsOrTheEmbeddedDatabaseNeedNoDemoSwitch() {
+        assertThat(DeploymentRules.demoProblems(POSTGRES, List.of(), false)).isEmpty();
+        assertThat(DeploymentRules.demoProblems(H2, List.of("evotor", "vk"), false)).isEmpty();
     }
 }

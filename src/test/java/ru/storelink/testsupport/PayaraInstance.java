@@ -33,6 +33,10 @@ public final class PayaraInstance {
     public static PayaraInstance start(String name, Path log, int port, String jvmOptions, String microOptions) throws IOException {
         List<String> command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath()));
         command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
+        // Tests reach every extra instance at its own port, standing in for a load balancer that would send the
+        // public Host to it; app.public-url names the test server's port. Without this the instance would
+        // redirect each request to the test server (app.canonical-redirect, README), last -D wins.
+        command.add("-Dapp.canonical-redirect=false");
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("storelink.war"),
                 "--port", String.valueOf(port), "--disablephonehome"));

@@ -64,6 +64,11 @@ public final class WebClient {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** A GET with one more header, as a proxy in front of the server would add it. */
+    public HttpResponse<String> get(String path, String header, String value) {
+        return send(HttpRequest.newBuilder(uri(path)).header(header, value).GET());
+    }
+
     /** Follows a redirect (to us or to a provider simulator), as a browser would. */
     public HttpResponse<String> follow(HttpResponse<String> redirect) {
         String location = redirect.headers().firstValue("Location")

@@ -10,6 +10,8 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import ru.storelink.testsupport.TestConfig;
+import ru.storelink.testsupport.TestData;
 import ru.storelink.testsupport.TestServer;
 import ru.storelink.testsupport.WebClient;
 
@@ -48,6 +50,40 @@ class SecurityHeadersIT {
             assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
             assertThat(response.headers().firstValue("Content-Security-Policy"))
                     .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+            assertThat(response.headers().firstValue("Permissions-Policy"))
+                    .hasValueSatisfying(policy -> assertThat(policy).contains("camera=()", "microphone=()", "geolocation=()", "payment=()"));
+        }
+    }
+
+    @Test
+    void permissionsPolicyOnEveryPage() {
+        WebClient owner = new WebClient(base);
+        owner.register(TestData.uniqueEmail("headers"), "correct horse battery");
+        for (String page : new String[] {"/register", "/connections", "/connections/add", "/evotor", "/vk", "/no-such-page"}) {
+            assertThat(owner.get(page).headers().firstValue("Permissions-Policy")).as(page).isPresent();
+        }
+    }
+
+    @Test
+    void strictTransportSecurityOnlyWhenServedOverHttps() {
+        WebClient client = new WebClient(base);
+        assertThat(client.get("/login").headers().firstValue("Strict-Transport-Security")).as("plain HTTP").isEmpty();
+
+        // As behind the TLS proxy: Payara takes the scheme from X-Forwarded-Proto (scheme-mapping in the
+        // pre-boot commands). The test server's public URL is plain http, so the canonical-host redirect would
+        // send such a request back to http: it is off for this test.
+        TestConfig.set("app.canonical-redirect", "false");
+        try {
+            HttpResponse<String> page = client.get("/login", "X-Forwarded-Proto", "https");
+
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000; includeSubDomains");
+            // A protected page saves the request in a new session before redirecting to the login page.
+            String cookie = new WebClient(base).get("/connections", "X-Forwarded-Proto", "https").headers().allValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+            assertThat(cookie).as("the session cookie is Secure once the request came over HTTPS").containsIgnoringCase("Secure");
+        } finally {
+            TestConfig.clear();
         }
     }
 
