@@ -372,6 +372,8 @@ class LoadAndFaultSuite {
             Thread.sleep(SOAK_KILL_EVERY.toMillis());
             boolean killFirst = round % 2 == 0;
             PayaraInstance victim = killFirst ? first : second;
+            // Sweeps come in bursts: kill while the victim really has checks (and refreshes) in flight.
+            Waiting.upTo(INTERVAL.multipliedBy(4), () -> countLeasedBy(victim.pid()) > 0 && !Simulators.vk().tokensInFlight().isEmpty());
             long leased = countLeasedBy(victim.pid());
             victim.kill();
             kills.add(String.format(Locale.ROOT, "%s at %d s (%d checks leased)", victim.name(),
