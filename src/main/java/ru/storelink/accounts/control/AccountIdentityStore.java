@@ -25,6 +25,7 @@ import ru.storelink.accounts.entity.Account;
 public class AccountIdentityStore implements IdentityStore {
 
     private static final Logger LOG = Logger.getLogger(AccountIdentityStore.class.getName());
+    private static final RefusalLog REFUSALS = new RefusalLog(LOG);
 
     @Inject
     Accounts accounts;
@@ -56,7 +57,7 @@ public class AccountIdentityStore implements IdentityStore {
         try {
             checked = hashing.inTurn(() -> check(email, password));
         } catch (HashingBusyException e) {
-            LOG.info(() -> "Login refused for " + ThrottleKeys.client(request.getRemoteAddr()) + ": password hashing busy");
+            REFUSALS.refused("password hashing busy", ThrottleKeys.client(request.getRemoteAddr()));
             outcome.record(Kind.TOO_MANY_ATTEMPTS, null);
             return INVALID_RESULT;
         }

@@ -34,6 +34,7 @@ public class LoginThrottle {
 
     private static final Logger LOG = Logger.getLogger(LoginThrottle.class.getName());
     private static final int ATTEMPTS = 5;
+    private static final RefusalLog REFUSALS = new RefusalLog(LOG);
 
     @Inject
     LoginLimitRows rows;
@@ -72,7 +73,7 @@ public class LoginThrottle {
         }
         LoginLimitRows.Counted counted = retried(() -> rows.countAttempt(address, addressPolicy(), now));
         if (!counted.admitted()) {
-            LOG.info(() -> "Login refused: " + shown(address) + " is locked until " + counted.state().lockedUntil());
+            REFUSALS.refused("address locked", shown(address) + " until " + counted.state().lockedUntil());
             return new Admission(Refusal.ADDRESS_LOCKED, counted.state().lockedUntil(), address, client, null);
         }
         if (counted.lockSetHere() != null) {
@@ -132,8 +133,8 @@ public class LoginThrottle {
     private boolean tooManyAttempts(String client, OffsetDateTime now) {
         Optional<OffsetDateTime> everyone = rows.lockedUntil(ThrottleKeys.GLOBAL, now);
         Optional<OffsetDateTime> here = everyone.isPresent() ? everyone : rows.lockedUntil(client, now);
-        here.ifPresent(until -> LOG.info(() -> "Login refused for " + client + ": too many wrong passwords "
-                + (everyone.isPresent() ? "from all clients" : "from this client") + " until " + until));
+        here.ifPresent(until -> REFUSALS.refused(everyone.isPresent() ? "too many wrong passwords from all clients"
+                : "too many wrong passwords from one client", client + " until " + until));
         return here.isPresent();
     }
 
