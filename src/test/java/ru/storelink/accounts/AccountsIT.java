@@ -186,6 +186,38 @@ class AccountsIT {
         assertTrue(throttle.lockedUntil(unknown).isPresent());
     }
 
+    @Test
+    void endedLimitsAreForgottenAndLiveOnesKept() throws Exception {
+        String ended = "test:ended-" + System.nanoTime();
+        String live = "test:live-" + System.nanoTime();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO login_limit (subject, failures, window_ends,"
+                        + " locked_until) VALUES (?, 1, CURRENT_TIMESTAMP - INTERVAL '1' HOUR, ?)")) {
+            insert.setString(1, ended);
+            insert.setObject(2, null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+            insert.executeUpdate();
+            insert.setString(1, live);
+            insert.setObject(2, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusHours(1));
+            insert.executeUpdate();
+        }
+
+        throttle.forgetEnded();
+
+        assertEquals(0, countLimits(ended));
+        assertEquals(1, countLimits(live));
+    }
+
+    private int countLimits(String subject) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM login_limit WHERE subject = ?")) {
+            select.setString(1, subject);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
     private CredentialValidationResult validate(String email, String password) {
         return identityStore.validate(new UsernamePasswordCredential(email, password));
     }

@@ -173,6 +173,27 @@ class LoginLimitsIT {
         }
     }
 
+    @Test
+    void probingTakenAddressesAtRegistrationCountsAgainstTheClient() {
+        String taken = TestData.uniqueEmail("probed");
+        new WebClient(base).register(taken, PASSWORD);
+        TestConfig.set("accounts.login.ip.max-failures", "2");
+        TestConfig.set("accounts.login.ip.window-seconds", "5");
+        try {
+            HttpResponse<String> answer = null;
+            for (int i = 0; i < 2 && (answer == null || answer.statusCode() != 429); i++) {
+                answer = new WebClient(base).register(taken, PASSWORD);
+            }
+            HttpResponse<String> newAddress = new WebClient(base).register(TestData.uniqueEmail("after-probing"), PASSWORD);
+
+            assertThat(newAddress.statusCode()).as("registration from a client that probed taken addresses").isEqualTo(429);
+            assertThat(WebClient.text(newAddress)).contains(TOO_MANY);
+        } finally {
+            TestConfig.clear();
+            Waiting.upTo(Duration.ofSeconds(20), () -> new WebClient(base).login(taken, PASSWORD).statusCode() == 302);
+        }
+    }
+
     // ----- helpers -----
 
     interface Value {
