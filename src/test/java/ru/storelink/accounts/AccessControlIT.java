@@ -2,11 +2,18 @@ package ru.storelink.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +58,39 @@ class AccessControlIT {
         assertThat(new WebClient(base).get(path).statusCode()).isEqualTo(200);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/login", "/register"})
+    void showingLoginOrRegistrationCreatesNoSession(String path) {
+        HttpResponse<String> page = new WebClient(base).get(path);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().allValues("Set-Cookie")).as("cookies set by GET " + path).isEmpty();
+    }
+
+    @Test
+    void refusedFormsCreateNoSessionEitherAndTheFirstSessionStartsAtSignIn() {
+        String email = TestData.uniqueEmail("stateless");
+        WebClient client = new WebClient(base);
+
+        HttpResponse<String> badRegistration = client.register(email, "short");
+        HttpResponse<String> registration = client.register(email, PASSWORD);
+        WebClient other = new WebClient(base);
+        HttpResponse<String> wrongLogin = other.login(email, "not the password");
+        HttpResponse<String> login = other.login(email, PASSWORD);
+
+        assertThat(badRegistration.statusCode()).isEqualTo(422);
+        assertThat(wrongLogin.statusCode()).isEqualTo(401);
+        for (HttpResponse<String> refused : List.of(badRegistration, wrongLogin)) {
+            assertThat(refused.headers().allValues("Set-Cookie")).isEmpty();
+        }
+        for (HttpResponse<String> signedIn : List.of(registration, login)) {
+            assertThat(signedIn.statusCode()).isEqualTo(302);
+            assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID="));
+        }
+        assertThat(client.get("/connections").statusCode()).isEqualTo(200);
+        assertThat(other.get("/connections").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void afterLoginTheOwnerReturnsToThePageTheyWanted() {
         String email = TestData.uniqueEmail("continue");
@@ -74,7 +114,8 @@ class AccessControlIT {
         String email = TestData.uniqueEmail("session");
         new WebClient(base).register(email, PASSWORD);
         WebClient client = new WebClient(base);
-        client.get("/login");
+        // A protected page remembers itself in an anonymous session, to return there after login.
+        client.get("/connections");
         String anonymousSession = client.cookie("JSESSIONID").orElseThrow();
 
         HttpResponse<String> login = client.login(email, PASSWORD);
@@ -98,10 +139,22 @@ class AccessControlIT {
         String email = TestData.uniqueEmail("getlogout");
         WebClient client = new WebClient(base);
         client.register(email, PASSWORD);
-        assertThat(client.get("/connections").statusCode()).isEqualTo(200);
+        HttpResponse<String> home = client.get("/connections");
+        String session = client.cookie("JSESSIONID").orElseThrow();
+        Element form = Jsoup.parse(home.body()).getElementById("logout");
+        assertThat(form).isNotNull();
+        assertThat(form.attr("method")).isEqualToIgnoringCase("post");
 
-        client.get("/logout");
+        // Everything the «Выйти» button posts, sent as a GET to the address the form posts to: the view
+        // state makes Faces treat even a GET as a postback, so this would run the logout action if it could.
+        String query = WebClient.formFields(home, "logout", Map.of()).entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> get = client.get(URI.create(form.attr("action")).getPath() + "?" + query);
 
-        assertThat(client.get("/connections").statusCode()).isEqualTo(200);
+        assertThat(client.get("/connections").statusCode()).as("still signed in").isEqualTo(200);
+        assertThat(client.cookie("JSESSIONID")).as("in the same session").hasValue(session);
+        assertThat(get.statusCode()).as("the GET's answer").isEqualTo(405);
     }
 }

@@ -14,7 +14,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -23,6 +29,8 @@ import ru.storelink.accounts.control.AccountIdentityStore;
 import ru.storelink.accounts.control.Accounts;
 import ru.storelink.accounts.control.EmailTakenException;
 import ru.storelink.accounts.control.LoginThrottle;
+import ru.storelink.accounts.control.LoginThrottle.Admission;
+import ru.storelink.accounts.control.LoginThrottle.Refusal;
 import ru.storelink.accounts.entity.Account;
 import ru.storelink.database.DatabaseMigration;
 import ru.storelink.testsupport.TestData;
@@ -105,7 +113,7 @@ class AccountsIT {
         }
 
         assertEquals(Status.INVALID, validate(attacked, PASSWORD).getStatus(), "locked: even the right password");
-        assertTrue(throttle.lockedUntil(accounts.findByEmail(attacked).orElseThrow()).isPresent());
+        assertTrue(throttle.lockedUntil(attacked).isPresent());
         assertEquals(Status.VALID, validate(bystander, PASSWORD).getStatus(), "other accounts unaffected");
         assertEquals(victim.getId(), accounts.findByEmail(attacked).orElseThrow().getId());
     }
@@ -124,6 +132,90 @@ class AccountsIT {
         }
 
         assertEquals(Status.VALID, validate(email, PASSWORD).getStatus());
+    }
+
+    @Test
+    void aParallelBurstOnOneAddressIsAdmittedExactlyMaxFailuresTimes() throws Exception {
+        String email = TestData.uniqueEmail("race");
+        int parallel = 50;
+        CyclicBarrier start = new CyclicBarrier(parallel);
+        ExecutorService threads = Executors.newFixedThreadPool(parallel);
+        List<Future<Admission>> attempts = new ArrayList<>();
+        for (int i = 0; i < parallel; i++) {
+            attempts.add(threads.submit(() -> {
+                start.await();
+                return throttle.admitLogin(email, "198.51.100.7");
+            }));
+        }
+        List<Admission> admissions = new ArrayList<>();
+        for (Future<Admission> attempt : attempts) {
+            admissions.add(attempt.get());
+        }
+        threads.shutdown();
+
+        assertEquals(5, admissions.stream().filter(Admission::admitted).count(), "admitted of " + parallel);
+        assertEquals(1, admissions.stream().filter(a -> a.lockSetHere() != null).count(), "the one that locked");
+        assertTrue(admissions.stream().filter(a -> !a.admitted()).allMatch(a -> a.refusal() == Refusal.ADDRESS_LOCKED));
+        assertTrue(throttle.lockedUntil(email).isPresent());
+    }
+
+    @Test
+    void aRightPasswordCountedBeforeAnotherAttemptsLockDoesNotLiftIt() throws Exception {
+        String email = TestData.uniqueEmail("racing-owner");
+        accounts.register(email, PASSWORD);
+        Admission owners = throttle.admitLogin(email, "198.51.100.8");
+        for (int i = 0; i < 4; i++) {
+            throttle.failed(throttle.admitLogin(email, "198.51.100.9"));
+        }
+        assertTrue(throttle.lockedUntil(email).isPresent(), "the fourth wrong one locked the address");
+
+        throttle.succeeded(owners);
+
+        assertTrue(throttle.lockedUntil(email).isPresent(), "still locked");
+        assertEquals(Status.INVALID, validate(email, PASSWORD).getStatus());
+        assertTrue(throttle.lockedUntil(email).isPresent(), "a right password during the lock lifts nothing");
+    }
+
+    @Test
+    void anUnknownAddressIsLockedLikeAKnownOne() throws Exception {
+        String unknown = TestData.uniqueEmail("nobody");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Status.INVALID, validate(unknown, "guess " + i).getStatus());
+        }
+
+        assertTrue(throttle.lockedUntil(unknown).isPresent());
+    }
+
+    @Test
+    void endedLimitsAreForgottenAndLiveOnesKept() throws Exception {
+        String ended = "test:ended-" + System.nanoTime();
+        String live = "test:live-" + System.nanoTime();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO login_limit (subject, failures, window_ends,"
+                        + " locked_until) VALUES (?, 1, CURRENT_TIMESTAMP - INTERVAL '1' HOUR, ?)")) {
+            insert.setString(1, ended);
+            insert.setObject(2, null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+            insert.executeUpdate();
+            insert.setString(1, live);
+            insert.setObject(2, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusHours(1));
+            insert.executeUpdate();
+        }
+
+        throttle.forgetEnded();
+
+        assertEquals(0, countLimits(ended));
+        assertEquals(1, countLimits(live));
+    }
+
+    private int countLimits(String subject) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM login_limit WHERE subject = ?")) {
+            select.setString(1, subject);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
     }
 
     private CredentialValidationResult validate(String email, String password) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import ru.storelink.testsupport.TestData;
 import ru.storelink.testsupport.TestServer;
 import ru.storelink.testsupport.WebClient;
@@ -160,17 +162,44 @@ class BadInputIT {
     }
 
     @Test
-    void loginPostWithoutASessionIsRefused() {
-        String email = TestData.uniqueEmail("nosession");
+    void loginPostWithoutAPasswordFieldIsABadRequest() {
+        String email = TestData.uniqueEmail("nopassword");
         new WebClient(base).register(email, PASSWORD);
         WebClient client = new WebClient(base);
-        Map<String, String> fields = WebClient.formFields(client.get("/login"), "login",
-                Map.of("email", email, "password", PASSWORD));
-        client.forgetCookies();
+        Map<String, String> fields = new HashMap<>(WebClient.formFields(client.get("/login"), "login",
+                Map.of("email", email, "password", PASSWORD)));
+        fields.remove("login:password");
 
         HttpResponse<String> response = client.post("/login", fields);
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(WebClient.text(response)).contains("Страница устарела", "Открыть заново");
+        assertThat(WebClient.text(response)).contains("Запрос неполный: введите адрес электронной почты и пароль.");
+        assertThat(client.get("/connections").statusCode()).isEqualTo(302);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/login", "/register"})
+    void crossSitePostsToTheStatelessFormsAreRefused(String path) {
+        // Without a session beforehand, the view state of these forms is no secret: another site could post
+        // them and sign its visitor in to the attacker's account. The browser's Origin header gives it away.
+        String email = TestData.uniqueEmail("csrf");
+        new WebClient(base).register(email, PASSWORD);
+        WebClient victim = new WebClient(base);
+        String form = path.equals("/login") ? "login" : "registration";
+        Map<String, String> fields = WebClient.formFields(victim.get(path), form, Map.of(
+                "email", path.equals("/login") ? email : TestData.uniqueEmail("csrf-new"),
+                "password", PASSWORD, "confirmation", PASSWORD));
+
+        HttpResponse<String> fromElsewhere = victim.post(path, fields, Map.of("Origin", "https://attacker.example"));
+        HttpResponse<String> crossSite = victim.post(path, fields, Map.of("Sec-Fetch-Site", "cross-site"));
+
+        for (HttpResponse<String> refused : List.of(fromElsewhere, crossSite)) {
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(WebClient.text(refused)).contains("Доступ запрещён");
+        }
+        assertThat(victim.get("/connections").statusCode()).as("not signed in").isEqualTo(302);
+        HttpResponse<String> sameOrigin = victim.post(path, fields, Map.of("Origin", base.getProtocol() + "://" + base.getAuthority(),
+                "Sec-Fetch-Site", "same-origin"));
+        assertThat(sameOrigin.statusCode()).isEqualTo(302);
     }
 }

@@ -95,12 +95,19 @@ public final class WebClient {
     }
 
     public HttpResponse<String> post(String path, Map<String, String> fields) {
+        return post(path, fields, Map.of());
+    }
+
+    /** A form post with extra request headers (a Faces Ajax request, an {@code Origin}). */
+    public HttpResponse<String> post(String path, Map<String, String> fields, Map<String, String> headers) {
         String body = fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     /** Loads {@code path}, fills the form's fields (ids without the form prefix) and submits it. */

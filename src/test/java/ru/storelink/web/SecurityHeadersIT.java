@@ -89,7 +89,8 @@ class SecurityHeadersIT {
 
     @Test
     void sessionCookieIsHttpOnlyAndSameSiteLax() {
-        HttpResponse<String> page = new WebClient(base).get("/login");
+        // The login page creates no session; a protected page does (it remembers itself for after login).
+        HttpResponse<String> page = new WebClient(base).get("/connections");
 
         String cookie = page.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();

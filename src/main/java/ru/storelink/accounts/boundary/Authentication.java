@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import ru.storelink.accounts.control.SessionLifetime;
 
 /** Signs the current request in through the container, shared by the login and registration pages. */
 @ApplicationScoped
@@ -42,14 +43,21 @@ public class Authentication {
         switch (status) {
             case SEND_CONTINUE:
                 // Redirected to the originally requested page by the login-to-continue machinery.
+                startSession(request);
                 faces.responseComplete();
                 return true;
             case SUCCESS:
+                startSession(request);
                 redirect(faces, "/connections");
                 return true;
             default:
                 return false;
         }
+    }
+
+    /** The first session of this visitor (login and registration pages create none), with its time limits. */
+    private static void startSession(HttpServletRequest request) {
+        SignedInSession.start(request.getSession(), SessionLifetime.configured(), System.currentTimeMillis());
     }
 
     static void redirect(FacesContext faces, String path) {

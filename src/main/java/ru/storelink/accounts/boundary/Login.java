@@ -2,53 +2,68 @@ package ru.storelink.accounts.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Optional;
-import ru.storelink.accounts.control.Accounts;
-import ru.storelink.accounts.control.LoginThrottle;
+import java.util.logging.Logger;
+import ru.storelink.accounts.control.LoginOutcome;
 
-/** Backs login.xhtml. */
+/**
+ * Backs login.xhtml. The view is stateless (see login.xhtml): an anonymous visitor gets no session until
+ * signed in.
+ */
 @Named
 @RequestScoped
 public class Login {
 
     static final String WRONG_CREDENTIALS = "Неверный адрес электронной почты или пароль.";
+    static final String TOO_MANY_ATTEMPTS = "Слишком много попыток, попробуйте через минуту.";
+    static final String INCOMPLETE = "Запрос неполный: введите адрес электронной почты и пароль.";
+
+    private static final Logger LOG = Logger.getLogger(Login.class.getName());
 
     @Inject
     Authentication authentication;
 
     @Inject
-    Accounts accounts;
-
-    @Inject
-    LoginThrottle throttle;
+    LoginOutcome outcome;
 
     private String email;
     private String password;
 
     public void submit() {
         FacesContext faces = FacesContext.getCurrentInstance();
+        if (email == null || password == null) {
+            // A field our form always sends is missing: not a wrong password but a broken request.
+            LOG.info("Refused a login post without an email or password field");
+            refuse(faces, 400, INCOMPLETE);
+            return;
+        }
         if (authentication.signIn(faces, email, password)) {
             return;
         }
-        Optional<OffsetDateTime> lockedUntil = accounts.findByEmail(email).flatMap(throttle::lockedUntil);
-        if (lockedUntil.isPresent()) {
-            faces.getExternalContext().setResponseStatus(429);
-            faces.addMessage(null, error("Слишком много неудачных попыток входа. Вход в эту учётную запись "
-                    + "временно заблокирован, попробуйте снова через " + minutesUntil(lockedUntil.get())
-                    + " мин."));
-        } else {
-            faces.getExternalContext().setResponseStatus(401);
-            faces.addMessage(null, error(WRONG_CREDENTIALS));
+        switch (outcome.kind()) {
+            case ADDRESS_LOCKED -> refuse(faces, 429, "Слишком много неудачных попыток входа. Вход в эту учётную "
+                    + "запись временно заблокирован, попробуйте снова через " + minutesUntil(outcome.lockedUntil())
+                    + " мин.");
+            case TOO_MANY_ATTEMPTS -> {
+                faces.getExternalContext().addResponseHeader("Retry-After", "60");
+                refuse(faces, 429, TOO_MANY_ATTEMPTS);
+            }
+            default -> refuse(faces, 401, WRONG_CREDENTIALS);
         }
-        faces.validationFailed();
     }
 
+    static void refuse(FacesContext faces, int status, String message) {
+        ExternalContext external = faces.getExternalContext();
+        external.setResponseStatus(status);
+        faces.addMessage(null, error(message));
+        faces.validationFailed();
+    }
 
     private static long minutesUntil(OffsetDateTime until) {
         long seconds = Duration.between(OffsetDateTime.now(ZoneOffset.UTC), until).getSeconds();

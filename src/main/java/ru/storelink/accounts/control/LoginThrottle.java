@@ -1,82 +1,183 @@
 package ru.storelink.accounts.control;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import ru.storelink.accounts.control.LoginThrottlePolicy.State;
-import ru.storelink.accounts.entity.Account;
 
 /**
- * Applies {@link LoginThrottlePolicy} to stored accounts. The counters live in the database, not in memory,
- * so every application instance sharing the database enforces the same lock.
+ * Failed-login limits, stored in the database so that every instance enforces the same ones
+ * (README, "Security notes"):
+ * <ul>
+ * <li>per e-mail address, registered or not: {@code accounts.login.max-failures} passwords checked within
+ * {@code accounts.login.lockout-seconds} lock the address for as long. The attempt is counted
+ * <em>before</em> its password is hashed, in one locked-row transaction, so a parallel burst gets at most
+ * that many hashes; a correct password only clears the count it was part of.</li>
+ * <li>per client address and for everyone: wrong passwords within a window
+ * ({@code accounts.login.ip.*}, {@code accounts.login.global.*}); beyond it every login from there (or from
+ * anywhere) is refused until the window ends, without hashing.</li>
+ * </ul>
+ * Settings are read at every attempt, so an admin can tighten them on a running instance.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
     private static final Logger LOG = Logger.getLogger(LoginThrottle.class.getName());
-
-    @PersistenceContext
-    EntityManager em;
-
-    @Inject
-    @ConfigProperty(name = "accounts.login.max-failures", defaultValue = "5")
-    int maxFailures;
+    private static final int ATTEMPTS = 5;
+    private static final RefusalLog REFUSALS = new RefusalLog(LOG);
 
     @Inject
-    @ConfigProperty(name = "accounts.login.lockout-seconds", defaultValue = "900")
-    long lockoutSeconds;
+    LoginLimitRows rows;
 
-    private LoginThrottlePolicy policy;
-
-    @PostConstruct
-    void configure() {
-        policy = new LoginThrottlePolicy(maxFailures, Duration.ofSeconds(lockoutSeconds));
+    /** Why an attempt is refused before any password is checked. */
+    public enum Refusal {
+        /** Admitted: the password is checked. */
+        NONE,
+        /** The e-mail address is locked (whether or not an account has it). */
+        ADDRESS_LOCKED,
+        /** Too many wrong passwords from this client or from everyone. */
+        TOO_MANY_ATTEMPTS
     }
 
-    /** The end of the account's lock, if it is locked now. */
-    public Optional<OffsetDateTime> lockedUntil(Account account) {
-        State state = new State(account.getFailedLogins(), account.getLockedUntil());
-        return state.lockedAt(now()) ? Optional.of(state.lockedUntil()) : Optional.empty();
-    }
+    /**
+     * The throttle's answer to one attempt; hand it back to {@link #failed} or {@link #succeeded}.
+     *
+     * @param until for ADDRESS_LOCKED the end of the lock
+     * @param lockSetHere when this admitted attempt itself locked the address, the lock's end
+     */
+    public record Admission(Refusal refusal, OffsetDateTime until, String addressKey, String clientKey,
+            OffsetDateTime lockSetHere) {
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void recordFailure(long accountId) {
-        // Locked row: parallel wrong guesses must each count.
-        Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
-        if (account == null) {
-            return;
+        public boolean admitted() {
+            return refusal == Refusal.NONE;
         }
-        State before = new State(account.getFailedLogins(), account.getLockedUntil());
+    }
+
+    /** A login attempt with {@code email} from {@code clientAddress}: counted, or refused. */
+    public Admission admitLogin(String email, String clientAddress) {
         OffsetDateTime now = now();
-        State after = policy.afterFailure(before, now);
-        account.setThrottle(after.failures(), after.lockedUntil());
-        if (after.lockedAt(now) && !before.lockedAt(now)) {
-            LOG.warning(() -> "Account " + accountId + " locked until " + after.lockedUntil()
-                    + " after " + maxFailures + " failed logins");
-        } else {
-            LOG.info(() -> "Failed login for account " + accountId + " (" + after.failures() + " in a row)");
+        String client = ThrottleKeys.client(clientAddress);
+        String address = ThrottleKeys.email(email);
+        if (tooManyAttempts(client, now)) {
+            return new Admission(Refusal.TOO_MANY_ATTEMPTS, null, address, client, null);
+        }
+        LoginLimitRows.Counted counted = retried(() -> rows.countAttempt(address, addressPolicy(), now));
+        if (!counted.admitted()) {
+            REFUSALS.refused("address locked", shown(address) + " until " + counted.state().lockedUntil());
+            return new Admission(Refusal.ADDRESS_LOCKED, counted.state().lockedUntil(), address, client, null);
+        }
+        if (counted.lockSetHere() != null) {
+            LOG.warning(() -> shown(address) + " locked until " + counted.lockSetHere() + " after "
+                    + addressPolicy().maxFailures() + " attempts");
+        }
+        return new Admission(Refusal.NONE, null, address, client, counted.lockSetHere());
+    }
+
+    /** A registration from {@code clientAddress}: refused while that client (or everyone) is limited. */
+    public Admission admitRegistration(String clientAddress) {
+        String client = ThrottleKeys.client(clientAddress);
+        boolean limited = tooManyAttempts(client, now());
+        return new Admission(limited ? Refusal.TOO_MANY_ATTEMPTS : Refusal.NONE, null, null, client, null);
+    }
+
+    /** The admitted login's password was wrong (or its address unknown). */
+    public void failed(Admission admission) {
+        OffsetDateTime now = now();
+        State client = retried(() -> rows.countFailure(admission.clientKey(), clientPolicy(), now));
+        if (client.lockedAt(now) && client.lockedUntil().isEqual(now.plus(clientPolicy().lockout()))) {
+            LOG.warning(() -> "Client " + admission.clientKey() + " limited until " + client.lockedUntil()
+                    + " after " + clientPolicy().maxFailures() + " wrong passwords");
+        }
+        State everyone = retried(() -> rows.countFailure(ThrottleKeys.GLOBAL, globalPolicy(), now));
+        if (everyone.lockedAt(now) && everyone.lockedUntil().isEqual(now.plus(globalPolicy().lockout()))) {
+            LOG.severe(() -> "All logins limited until " + everyone.lockedUntil() + " after "
+                    + globalPolicy().maxFailures() + " wrong passwords from all clients");
         }
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void recordSuccess(long accountId) {
-        Account account = em.find(Account.class, accountId);
-        if (account != null && (account.getFailedLogins() != 0 || account.getLockedUntil() != null)) {
-            account.setThrottle(State.CLEAR.failures(), State.CLEAR.lockedUntil());
+    /**
+     * A registration refused because the address is taken: counted for the client, so that probing which
+     * addresses are registered is limited like guessing passwords.
+     */
+    public void registrationRefused(Admission admission) {
+        OffsetDateTime now = now();
+        retried(() -> rows.countFailure(admission.clientKey(), clientPolicy(), now));
+    }
+
+    /** The admitted login's password was right. */
+    public void succeeded(Admission admission) {
+        OffsetDateTime now = now();
+        retried(() -> rows.countSuccess(admission.addressKey(), admission.lockSetHere(), addressPolicy(), now));
+    }
+
+    /** The end of {@code email}'s lock, if it is locked now. */
+    public Optional<OffsetDateTime> lockedUntil(String email) {
+        return rows.lockedUntil(ThrottleKeys.email(email), now());
+    }
+
+    /** Forgets the rows whose window and lock have ended (called by a timer). */
+    public int forgetEnded() {
+        return rows.deleteEnded(now());
+    }
+
+    private boolean tooManyAttempts(String client, OffsetDateTime now) {
+        Optional<OffsetDateTime> everyone = rows.lockedUntil(ThrottleKeys.GLOBAL, now);
+        Optional<OffsetDateTime> here = everyone.isPresent() ? everyone : rows.lockedUntil(client, now);
+        here.ifPresent(until -> REFUSALS.refused(everyone.isPresent() ? "too many wrong passwords from all clients"
+                : "too many wrong passwords from one client", client + " until " + until));
+        return here.isPresent();
+    }
+
+    /** A parallel first insert of the same row makes one transaction fail; the next try finds the row. */
+    private static <T> T retried(Supplier<T> change) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return change.get();
+            } catch (PersistenceException | TransactionalException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
         }
     }
 
+    static LoginThrottlePolicy addressPolicy() {
+        Duration lockout = Duration.ofSeconds(value("accounts.login.lockout-seconds", 900));
+        return new LoginThrottlePolicy((int) value("accounts.login.max-failures", 5), lockout, lockout);
+    }
+
+    static LoginThrottlePolicy clientPolicy() {
+        Duration window = Duration.ofSeconds(value("accounts.login.ip.window-seconds", 60));
+        return new LoginThrottlePolicy((int) value("accounts.login.ip.max-failures", 30), window, window);
+    }
+
+    static LoginThrottlePolicy globalPolicy() {
+        Duration window = Duration.ofSeconds(value("accounts.login.global.window-seconds", 60));
+        return new LoginThrottlePolicy((int) value("accounts.login.global.max-failures", 300), window, window);
+    }
+
+    private static long value(String key, long fallback) {
+        Config config = ConfigProvider.getConfig();
+        return config.getOptionalValue(key, Long.class).orElse(fallback);
+    }
+
+    /** Milliseconds: the stored timestamps must compare equal to the ones computed here. */
     private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** An address key shortened for the log: enough to follow one address, never the address itself. */
+    private static String shown(String addressKey) {
+        return addressKey.substring(0, Math.min(addressKey.length(), 18));
     }
 }

@@ -34,12 +34,6 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
-    @Column(name = "failed_logins", nullable = false)
-    private int failedLogins;
-
-    @Column(name = "locked_until")
-    private OffsetDateTime lockedUntil;
-
     protected Account() {
         // for JPA
     }
@@ -64,18 +58,5 @@ public class Account {
 
     public OffsetDateTime getCreatedAt() {
         return createdAt;
-    }
-
-    public int getFailedLogins() {
-        return failedLogins;
-    }
-
-    public OffsetDateTime getLockedUntil() {
-        return lockedUntil;
-    }
-
-    public void setThrottle(int failedLogins, OffsetDateTime lockedUntil) {
-        this.failedLogins = failedLogins;
-        this.lockedUntil = lockedUntil;
     }
 }

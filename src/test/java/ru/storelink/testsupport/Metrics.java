@@ -1,0 +1,46 @@
+package ru.storelink.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads one value from an instance's {@code /metrics} (OpenMetrics text), as monitoring would. */
+public final class Metrics {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Metrics() {
+    }
+
+    /** The sum of every series named {@code name} (whatever its tags); 0 when there is none yet. */
+    public static long value(URI base, String name) {
+        String text;
+        try {
+            text = HTTP.send(HttpRequest.newBuilder(base.resolve("/metrics")).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})?\\s+(\\S+)").matcher(text);
+        double sum = 0;
+        while (line.find()) {
+            sum += Double.parseDouble(line.group(2));
+        }
+        return Math.round(sum);
+    }
+
+    /** Hash evaluations of the instance so far (accounts.control.PasswordHashing). */
+    public static long passwordHashes(URI base) {
+        return value(base, "password_hashes_total");
+    }
+}
