@@ -331,12 +331,30 @@ class LoadAndFaultSuite {
     }
 
     @Test
+    @Order(5)
+    void loginBurstAndFloodOfBogusLogins() throws Exception {
+        bothInstancesRunning();
+        Owner timed = owners.get(0);
+        LoginPhase.Result result = new LoginPhase(List.of(first.baseUrl(), second.baseUrl()), Duration.ofSeconds(60))
+                .run(owners.get(1).email(), timed.browsers().get(0));
+        summary.put("login_burst_hashes", result.loginBurstHashes());
+        summary.put("login_idle_dashboard_p95_ms", result.idleDashboardP95Ms());
+        summary.put("login_flood_dashboard_p95_ms", result.floodDashboardP95Ms());
+        line("");
+        line("## 5. Logins: %d wrong passwords for one account at one instant, then %d clients posting bogus logins for 60 s",
+                LoginPhase.BURST, LoginPhase.FLOOD_CLIENTS);
+        line("- password hashes evaluated for the burst (all instances, `password_hashes_total`): %d (allowed: accounts.login.max-failures = 5)",
+                result.loginBurstHashes());
+        line("- a signed-in owner's /connections p95: idle %d ms, during the flood %d ms (allowed: below 2 × idle)",
+                result.idleDashboardP95Ms(), result.floodDashboardP95Ms());
+        assertThat(result.loginBurstHashes()).as("hashes for one account's burst").isLessThanOrEqualTo(5);
+        assertThat(result.floodDashboardP95Ms()).as("dashboard p95 during the flood, ms").isLessThan(2 * result.idleDashboardP95Ms());
+    }
+
+    @Test
     @Order(6)
     void tokenSoakWithFailingCallsAndAKillEveryTwoMinutes() throws Exception {
-        if (!second.isAlive()) {
-            second = startInstance("second");
-            second.awaitReady(Duration.ofMinutes(3));
-        }
+        bothInstancesRunning();
         // Only the soak's connections: 1,000 VK grants whose access tokens are always within the refresh
         // window (every check refreshes, and the rotated refresh token must be stored every time).
         try (Connection db = postgres.connect()) {
@@ -414,6 +432,14 @@ class LoadAndFaultSuite {
         assertThat(everNeedsReconnect).as("connections ever asked to reconnect").isEmpty();
         assertThat(reuses).as("retired refresh tokens presented").isZero();
         assertThat(lost).as("connections left unchecked").isZero();
+    }
+
+    /** Phase 4 leaves the second instance dead. */
+    private void bothInstancesRunning() throws Exception {
+        if (!second.isAlive()) {
+            second = startInstance("second");
+            second.awaitReady(Duration.ofMinutes(3));
+        }
     }
 
     private PayaraInstance startInstance(String name) throws Exception {
