@@ -175,6 +175,19 @@ class TwoInstancesIT {
     }
 
     @Test
+    void anInstanceWhoseLeaseIsShorterThanACheckRefusesToStart() throws Exception {
+        Path log = Path.of(System.getProperty("storelink.second.log"));
+        second = PayaraInstance.start("second", log, Integer.parseInt(System.getProperty("storelink.second.port")),
+                System.getProperty("storelink.second.jvm") + " -Dhealth-check.lease-seconds=5",
+                System.getProperty("storelink.second.options"));
+
+        Waiting.upTo(Duration.ofSeconds(120), () -> Files.exists(log) && Files.readString(log).contains("Storelink refuses to start"));
+        assertThat(Files.readString(log)).contains("health-check.lease-seconds=5 is shorter than a worst-case",
+                "raise health-check.lease-seconds to at least 25");
+        assertThat(second.readiness(java.net.http.HttpClient.newHttpClient())).isNotEqualTo(200);
+    }
+
+    @Test
     void anOwnerSignedInOnOneInstanceIsSignedInOnTheOther() throws Exception {
         startSecondInstance();
         String email = TestData.uniqueEmail("two-instances");
