@@ -181,7 +181,7 @@ class TwoInstancesIT {
                 System.getProperty("storelink.second.jvm") + " -Dhealth-check.lease-seconds=5",
                 System.getProperty("storelink.second.options"));
 
-        Waiting.upTo(Duration.ofSeconds(120), () -> Files.exists(log) && Files.readString(log).contains("Storelink refuses to start"));
+        Waiting.upTo(Duration.ofSeconds(120), () -> logSays(log, "Storelink refuses to start"));
         assertThat(Files.readString(log)).contains("health-check.lease-seconds=5 is shorter than a worst-case",
                 "raise health-check.lease-seconds to at least 25");
         assertThat(second.readiness(java.net.http.HttpClient.newHttpClient())).isNotEqualTo(200);
@@ -235,6 +235,14 @@ class TwoInstancesIT {
         HttpResponse<String> page = onSecond.sameBrowserAt(TestServer.baseUrl().toURI()).get("/connections");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(page.body()).getElementById("signed-in-email").text()).isEqualTo(email);
+    }
+
+    private static boolean logSays(Path log, String text) {
+        try {
+            return Files.exists(log) && Files.readString(log).contains(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private List<String> seed() throws SQLException {
