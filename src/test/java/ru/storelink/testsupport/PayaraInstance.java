@@ -88,6 +88,18 @@ public final class PayaraInstance {
         return 0;
     }
 
+    /** Writes the instance's threads to {@code file} ({@code jcmd Thread.print}): what a stalled instance waits for. */
+    public void dumpThreads(Path file) {
+        try {
+            new ProcessBuilder(new File(System.getProperty("java.home"), "bin/jcmd").getPath(), String.valueOf(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(file.toFile()).start().waitFor();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
