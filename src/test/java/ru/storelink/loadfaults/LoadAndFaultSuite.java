@@ -391,7 +391,19 @@ class LoadAndFaultSuite {
             boolean killFirst = round % 2 == 0;
             PayaraInstance victim = killFirst ? first : second;
             // Sweeps come in bursts: kill while the victim really has checks (and refreshes) in flight.
-            untilOrDumpThreads(INTERVAL.multipliedBy(4), () -> countLeasedBy(victim.pid()) > 0 && !Simulators.vk().tokensInFlight().isEmpty());
+            java.util.Deque<String> polls = new java.util.ArrayDeque<>();
+            try {
+                untilOrDumpThreads(INTERVAL.multipliedBy(4), () -> {
+                    long byVictim = countLeasedBy(victim.pid());
+                    int answering = Simulators.vk().tokensInFlight().size();
+                    polls.addLast(Instant.now() + " victim " + victim.pid() + " leased " + byVictim + ", answering " + answering
+                            + ", leases by holder " + leaseHolders());
+                    return byVictim > 0 && answering > 0;
+                });
+            } catch (AssertionError stalled) {
+                Files.write(Path.of("target", "load-and-faults-stall.txt"), polls);
+                throw stalled;
+            }
             long leased = countLeasedBy(victim.pid());
             victim.kill();
             kills.add(String.format(Locale.ROOT, "%s at %d s (%d checks leased)", victim.name(),
@@ -471,6 +483,22 @@ class LoadAndFaultSuite {
 
     private long countLeasedBy(long pid) {
         return idsWhere("vk_connection", "lease_until > CURRENT_TIMESTAMP AND lease_owner LIKE '" + pid + "@%'").size();
+    }
+
+    /** Live leases per holder instance ({@code <pid>@<host>}), for the report of a stall. */
+    private Map<String, Long> leaseHolders() {
+        try (Connection db = postgres.connect();
+                PreparedStatement select = db.prepareStatement("SELECT split_part(lease_owner, '/', 1), COUNT(*), MAX(lease_until) - CURRENT_TIMESTAMP"
+                        + " FROM vk_connection WHERE lease_owner IS NOT NULL GROUP BY 1");
+                ResultSet rows = select.executeQuery()) {
+            Map<String, Long> holders = new TreeMap<>();
+            while (rows.next()) {
+                holders.put(rows.getString(1) + " (latest lease ends in " + rows.getString(3) + ")", rows.getLong(2));
+            }
+            return holders;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Set<Long> idsWhere(String table, String condition) {
