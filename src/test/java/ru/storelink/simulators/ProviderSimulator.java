@@ -170,18 +170,19 @@ abstract class ProviderSimulator {
         peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         Call call = new Call(exchange);
         try (exchange) {
-            if (!latency.isZero()) {
-                pause(latency);
-            }
             String endpoint = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
             calls.computeIfAbsent(endpoint, e -> new AtomicInteger()).incrementAndGet();
             if (isProbe(endpoint)) {
+                // In flight from its arrival: the latency stands for the time a distant provider takes.
                 call.probeToken = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")).replaceFirst("^Bearer ", "");
                 tokensInFlight.add(call.probeToken);
                 List<Instant> times = probesByToken.computeIfAbsent(call.probeToken, t -> new ArrayList<>());
                 synchronized (times) {
                     times.add(Instant.now());
                 }
+            }
+            if (!latency.isZero()) {
+                pause(latency);
             }
             Map<String, String> query = decode(exchange.getRequestURI().getRawQuery());
             Map<String, String> form = "POST".equals(exchange.getRequestMethod())

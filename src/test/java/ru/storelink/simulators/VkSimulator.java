@@ -1,6 +1,8 @@
 package ru.storelink.simulators;
 
 import com.sun.net.httpserver.HttpExchange;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import ru.storelink.demo.control.SimulatedVk;
 import ru.storelink.demo.control.SimulatedVk.Profile;
@@ -59,6 +61,11 @@ public final class VkSimulator extends ProviderSimulator {
     /** Retired refresh tokens presented again (each revoked its grant), since the start. */
     public int refreshTokenReuses() {
         return vk.refreshTokenReuses();
+    }
+
+    /** When the last reuses happened (at most 100), oldest first. */
+    public List<Instant> refreshTokenReuseTimes() {
+        return vk.refreshTokenReuseTimes();
     }
 
     /** The next {@code times} refresh answers omit {@code refresh_token}. */

@@ -1,8 +1,12 @@
 package ru.storelink.demo.control;
 
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -30,7 +34,8 @@ public final class SimulatedGrants<S> {
     private final Map<String, Entry<S>> refreshTokens;
     private final Map<String, Long> retiredRefreshTokens;
     private long nextGrant;
-    private int reuses;
+    private final Deque<Instant> reuses = new ArrayDeque<>();
+    private int reuseCount;
     private int omitRefreshTokens;
 
     public SimulatedGrants(int capacity) {
@@ -55,7 +60,11 @@ public final class SimulatedGrants<S> {
         if (grant == null) {
             Long reused = retiredRefreshTokens.remove(refreshToken);
             if (reused != null) {
-                reuses++;
+                reuseCount++;
+                reuses.addLast(Instant.now());
+                if (reuses.size() > 100) {
+                    reuses.removeFirst();
+                }
                 accessTokens.values().removeIf(entry -> entry.grant() == reused);
                 refreshTokens.values().removeIf(entry -> entry.grant() == reused);
                 retiredRefreshTokens.values().removeIf(id -> id.equals(reused));
@@ -103,7 +112,12 @@ public final class SimulatedGrants<S> {
 
     /** How many times a retired refresh token was presented again (each revoked a grant). */
     public synchronized int reuses() {
-        return reuses;
+        return reuseCount;
+    }
+
+    /** When the last (at most 100) reuses happened, oldest first. */
+    public synchronized List<Instant> reuseTimes() {
+        return List.copyOf(reuses);
     }
 
     /** The next {@code times} refresh answers carry no new refresh token. */

@@ -5,7 +5,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -174,6 +176,11 @@ public class SimulatedVk {
     /** How many times a retired refresh token was presented again (each revoked its grant). */
     public int refreshTokenReuses() {
         return grants.reuses();
+    }
+
+    /** When the last reuses happened (at most 100), oldest first. */
+    public List<Instant> refreshTokenReuseTimes() {
+        return grants.reuseTimes();
     }
 
     /** The next {@code times} refresh answers carry no refresh token (the presented one stays valid). */

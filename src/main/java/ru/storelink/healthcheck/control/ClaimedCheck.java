@@ -33,7 +33,7 @@ public record ClaimedCheck(
             return Optional.empty();
         }
         return Optional.of(new ClaimedCheck(service, ((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                (String) row[2], (String) row[3], Claims.toOffsetDateTime(row[4]), (String) row[5],
+                (String) row[2], (String) row[3], DatabaseTime.of(row[4]), (String) row[5],
                 state, ((Number) row[7]).intValue(), leaseOwner));
     }
 

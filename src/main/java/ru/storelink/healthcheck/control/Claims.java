@@ -6,10 +6,8 @@ import jakarta.persistence.Query;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +42,7 @@ public class Claims {
     /** Claims up to {@code limit} due connections: never checked first, then the longest unchecked. */
     @Transactional(TxType.REQUIRES_NEW)
     public List<ClaimedCheck> claimDue(ServiceType service, int limit, Duration interval, Duration lease) {
-        OffsetDateTime now = databaseNow();
+        OffsetDateTime now = DatabaseTime.now(em);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(select(service)
                         + " WHERE (last_checked_at IS NULL OR last_checked_at <= ?)"
@@ -61,7 +59,7 @@ public class Claims {
     /** Claims the account's connection for a check now, unless another check holds it. */
     @Transactional(TxType.REQUIRES_NEW)
     public Optional<ClaimedCheck> claimOf(ServiceType service, long accountId, Duration lease) {
-        OffsetDateTime now = databaseNow();
+        OffsetDateTime now = DatabaseTime.now(em);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(select(service)
                         + " WHERE account_id = ? AND (lease_until IS NULL OR lease_until < ?)"
@@ -79,7 +77,7 @@ public class Claims {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public boolean complete(ClaimedCheck check, Health health, ProbeResult result, int latencyMs) {
-        OffsetDateTime now = databaseNow();
+        OffsetDateTime now = DatabaseTime.now(em);
         boolean works = result.outcome() == CheckOutcome.WORKS;
         List<Object> parameters = new ArrayList<>(Arrays.asList(health.state().name(), health.online(),
                 health.consecutiveFailures(), result.outcome().name(), abbreviate(result.reason()), now));
@@ -109,7 +107,7 @@ public class Claims {
     public long countDue(ServiceType service, Duration interval) {
         Object count = em.createNativeQuery("SELECT COUNT(*) FROM " + table(service)
                         + " WHERE last_checked_at IS NULL OR last_checked_at <= ?")
-                .setParameter(1, databaseNow().minus(interval))
+                .setParameter(1, DatabaseTime.now(em).minus(interval))
                 .getSingleResult();
         return ((Number) count).longValue();
     }
@@ -133,7 +131,7 @@ public class Claims {
             em.createNativeQuery("DELETE FROM connection_check WHERE service = ? AND connection_id = ? AND checked_at < ?")
                     .setParameter(1, check.service().key())
                     .setParameter(2, check.id())
-                    .setParameter(3, toOffsetDateTime(oldestKept.get(0)))
+                    .setParameter(3, DatabaseTime.of(oldestKept.get(0)))
                     .executeUpdate();
         }
     }
@@ -171,27 +169,6 @@ public class Claims {
 
     static String table(ServiceType service) {
         return service == ServiceType.EVOTOR ? "evotor_connection" : "vk_connection";
-    }
-
-    /** The database's clock, so that instances with different clocks agree on leases and due times. */
-    OffsetDateTime databaseNow() {
-        return toOffsetDateTime(em.createNativeQuery("SELECT CURRENT_TIMESTAMP").getSingleResult());
-    }
-
-    static OffsetDateTime toOffsetDateTime(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof java.time.ZonedDateTime zdt) {
-            return zdt.toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass().getName());
     }
 
     private static String abbreviate(String reason) {

@@ -51,7 +51,7 @@ public class Renewals {
 
     @Transactional(TxType.REQUIRES_NEW)
     public Attempt lease(ServiceType service, long id, String sealedRefreshSeen, Duration lease) {
-        OffsetDateTime now = databaseNow();
+        OffsetDateTime now = DatabaseTime.now(em);
         String owner = LeaseOwner.next();
         int leased = em.createNativeQuery("UPDATE " + Claims.table(service)
                         + " SET refresh_lease_owner = ?, refresh_lease_until = ?"
@@ -114,10 +114,6 @@ public class Renewals {
             return null;
         }
         Object[] row = rows.get(0);
-        return new Stored((String) row[0], (String) row[1], Claims.toOffsetDateTime(row[2]), Claims.toOffsetDateTime(row[3]));
-    }
-
-    private OffsetDateTime databaseNow() {
-        return Claims.toOffsetDateTime(em.createNativeQuery("SELECT CURRENT_TIMESTAMP").getSingleResult());
+        return new Stored((String) row[0], (String) row[1], DatabaseTime.of(row[2]), DatabaseTime.of(row[3]));
     }
 }

@@ -1,0 +1,37 @@
+package ru.storelink.healthcheck.control;
+
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+
+/**
+ * The database's clock, so that instances with different clocks agree on leases and due times, and the
+ * timestamp values native queries return (their Java type differs between H2 and PostgreSQL), in UTC.
+ */
+final class DatabaseTime {
+
+    private DatabaseTime() {
+    }
+
+    static OffsetDateTime now(EntityManager em) {
+        return of(em.createNativeQuery("SELECT CURRENT_TIMESTAMP").getSingleResult());
+    }
+
+    static OffsetDateTime of(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof Timestamp ts) {
+            return ts.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof ZonedDateTime zdt) {
+            return zdt.toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass().getName());
+    }
+}
