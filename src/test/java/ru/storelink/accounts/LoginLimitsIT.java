@@ -173,6 +173,41 @@ class LoginLimitsIT {
         }
     }
 
+    /**
+     * A refusal that needs no form is answered before the Faces lifecycle: no login form on the page, no
+     * session, and held back for {@code accounts.login.refusal-delay-ms}, so a flood of posts costs the
+     * server almost nothing (issue 9, the login flood).
+     */
+    @Test
+    void aLimitedClientIsRefusedBeforeAnyFormIsReadAndHeldBack() {
+        String email = TestData.uniqueEmail("early");
+        new WebClient(base).register(email, PASSWORD);
+        TestConfig.set("accounts.login.ip.max-failures", "2");
+        TestConfig.set("accounts.login.ip.window-seconds", "5");
+        TestConfig.set("accounts.login.refusal-delay-ms", "1500");
+        try {
+            HttpResponse<String> answer = null;
+            for (int i = 0; i < 2 && (answer == null || answer.statusCode() != 429); i++) {
+                answer = new WebClient(base).login(TestData.uniqueEmail("spray"), "guess " + i);
+            }
+            WebClient client = new WebClient(base);
+            Map<String, String> form = WebClient.formFields(client.get("/login"), "login", Map.of("email", email, "password", PASSWORD));
+            long started = System.nanoTime();
+            HttpResponse<String> refused = client.post("/login", form);
+            long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(WebClient.text(refused)).contains(TOO_MANY);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("60");
+            assertThat(Jsoup.parse(refused.body()).select("form")).as("a page without the Faces form").isEmpty();
+            assertThat(refused.headers().allValues("Set-Cookie")).as("no session for a refused post").isEmpty();
+            assertThat(tookMs).as("the answer is held back").isGreaterThanOrEqualTo(1500);
+        } finally {
+            TestConfig.clear();
+            Waiting.upTo(Duration.ofSeconds(20), () -> new WebClient(base).login(email, PASSWORD).statusCode() == 302);
+        }
+    }
+
     @Test
     void probingTakenAddressesAtRegistrationCountsAgainstTheClient() {
         String taken = TestData.uniqueEmail("probed");

@@ -90,6 +90,11 @@ public class LoginThrottle {
         return new Admission(limited ? Refusal.TOO_MANY_ATTEMPTS : Refusal.NONE, null, null, client, null);
     }
 
+    /** Whether every login and registration from {@code clientAddress} is refused now (it or everyone is limited). */
+    public boolean limits(String clientAddress) {
+        return tooManyAttempts(ThrottleKeys.client(clientAddress), now());
+    }
+
     /** The admitted login's password was wrong (or its address unknown). */
     public void failed(Admission admission) {
         OffsetDateTime now = now();

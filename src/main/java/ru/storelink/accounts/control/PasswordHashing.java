@@ -112,6 +112,14 @@ public class PasswordHashing {
         }
     }
 
+    /**
+     * Whether {@link #inTurn} would find a turn or a waiting place now: a snapshot, for refusing a post before
+     * any work is spent on it (the turn itself is still taken, and may still be refused, in {@link #inTurn}).
+     */
+    public boolean hasRoom() {
+        return admitted.availablePermits() > 0;
+    }
+
     /** Only inside {@link #inTurn}. */
     public String hash(String password) {
         hashes.inc();
