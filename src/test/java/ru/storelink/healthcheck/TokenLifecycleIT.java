@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ru.storelink.demo.control.SimulatedEvotor.Store;
+import ru.storelink.simulators.EvotorSimulator;
 import ru.storelink.simulators.Fault;
 import ru.storelink.simulators.Simulators;
 import ru.storelink.simulators.VkSimulator;
@@ -94,6 +95,29 @@ class TokenLifecycleIT {
         assertThat(Simulators.vk().refreshTokenReuses()).as("retired refresh tokens presented").isEqualTo(reusesBefore);
         assertThat(history(owner, "/vk")).noneSatisfy(row -> assertThat(row).contains("Доступ отклонён"));
         assertThat(owner.get("/vk").body()).doesNotContain("Требуется переподключение");
+    }
+
+    /** Defect 1 for Evotor: after a 401 and a refresh, the stores call fails; the rotated grant must be kept. */
+    @Test
+    void anEvotorRefreshFollowedByAFailingCallKeepsTheRotatedRefreshToken() {
+        String storeId = "rotated-store-" + System.nanoTime();
+        Simulators.evotor().nextAccountHasStores(new Store(storeId, "Чайная", ""));
+        WebClient owner = owner();
+        owner.connect("evotor");
+        int reusesBefore = Simulators.evotor().refreshTokenReuses();
+        // Evotor maps its status codes without throwing; garbage after a good refresh is the case that lost it.
+        Simulators.evotor().failAfterEach(EvotorSimulator.TOKEN, EvotorSimulator.STORES, Fault.MALFORMED_BODY);
+        Simulators.evotor().expireAccessTokensOf(storeId);
+        TestConfig.healthChecksEvery(3);
+        Waiting.upTo(Duration.ofSeconds(30), () -> Simulators.evotor().refreshesOf(storeId) >= 1 && !history(owner, "/evotor").isEmpty());
+
+        // The next check must use the renewed access token: no 401, so no second refresh of a retired token.
+        Waiting.upTo(Duration.ofSeconds(30), () -> history(owner, "/evotor").size() >= 2);
+
+        assertThat(history(owner, "/evotor").get(0)).contains("Работает");
+        assertThat(Simulators.evotor().refreshesOf(storeId)).as("refreshes").isEqualTo(1);
+        assertThat(Simulators.evotor().refreshTokenReuses()).as("retired refresh tokens presented").isEqualTo(reusesBefore);
+        assertThat(owner.get("/evotor").body()).doesNotContain("Требуется переподключение");
     }
 
     @Test

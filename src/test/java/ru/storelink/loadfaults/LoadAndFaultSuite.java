@@ -345,6 +345,9 @@ class LoadAndFaultSuite {
                 LoginPhase.BURST, LoginPhase.FLOOD_CLIENTS);
         line("- password hashes evaluated for the burst (all instances, `password_hashes_total`): %d (allowed: accounts.login.max-failures = 5)",
                 result.loginBurstHashes());
+        line("- the flood: %d bogus logins answered, %d password hashes evaluated (the instances run the default "
+                + "failed-login limits: 30 per client, 300 for everyone, per minute; refusals are held back 1 s)",
+                result.floodLogins(), result.floodHashes());
         line("- a signed-in owner's /connections p95: idle %d ms, during the flood %d ms (allowed: below 2 × idle)",
                 result.idleDashboardP95Ms(), result.floodDashboardP95Ms());
         assertThat(result.loginBurstHashes()).as("hashes for one account's burst").isLessThanOrEqualTo(5);

@@ -29,7 +29,8 @@ import ru.storelink.testsupport.WebClient;
  * {@code accounts.login.max-failures}).</li>
  * <li>A signed-in owner reloading {@code /connections}: p95 when nothing else happens, then p95 while
  * {@value #FLOOD_CLIENTS} clients keep posting logins with unknown addresses to every instance (the
- * promise: below twice the idle value). All from loopback: the application takes the client address from
+ * promise: below twice the idle value). The instances run the failed-login limits of a real deployment
+ * (pom.xml), so the phase shows what the limits and the held-back refusals leave of a flood. All from loopback: the application takes the client address from
  * the connection and does not trust {@code X-Forwarded-For}, so no other addresses can be faked.</li>
  * </ol>
  * Leaves the burst's account locked for {@code accounts.login.lockout-seconds}; the owner's session is not
@@ -42,7 +43,7 @@ final class LoginPhase {
     private static final int IDLE_SAMPLES = 100;
 
     /** The phase's figures; the suite asserts and reports them. */
-    record Result(long loginBurstHashes, long idleDashboardP95Ms, long floodDashboardP95Ms) {
+    record Result(long loginBurstHashes, long idleDashboardP95Ms, long floodDashboardP95Ms, long floodLogins, long floodHashes) {
     }
 
     private final List<URI> instances;
@@ -64,8 +65,10 @@ final class LoginPhase {
     Result run(String email, WebClient owner) throws Exception {
         long hashes = wrongPasswordBurst(email);
         long idle = p95(dashboardTimes(owner, IDLE_SAMPLES, new AtomicBoolean(true)));
-        long flooded = p95(dashboardDuringFlood(owner));
-        return new Result(hashes, idle, flooded);
+        long hashesBefore = hashes();
+        AtomicLong logins = new AtomicLong();
+        long flooded = p95(dashboardDuringFlood(owner, logins));
+        return new Result(hashes, idle, flooded, logins.get(), hashes() - hashesBefore);
     }
 
     /** Hashes evaluated by all instances for {@value #BURST} wrong passwords posted at one instant. */
@@ -94,9 +97,8 @@ final class LoginPhase {
     }
 
     /** The owner's dashboard times while {@value #FLOOD_CLIENTS} clients post logins without pause. */
-    private List<Long> dashboardDuringFlood(WebClient owner) throws Exception {
+    private List<Long> dashboardDuringFlood(WebClient owner, AtomicLong logins) throws Exception {
         AtomicBoolean flooding = new AtomicBoolean(true);
-        AtomicLong logins = new AtomicLong();
         CyclicBarrier start = new CyclicBarrier(FLOOD_CLIENTS + 1);
         ExecutorService threads = Executors.newFixedThreadPool(FLOOD_CLIENTS);
         List<Future<?>> clients = new ArrayList<>();
@@ -132,8 +134,6 @@ final class LoginPhase {
             }
             threads.shutdown();
         }
-        System.out.println("LOGIN-PHASE " + logins.get() + " bogus logins in " + flood.toSeconds() + " s, "
-                + times.size() + " dashboard requests");
         return times;
     }
 

@@ -48,6 +48,8 @@ abstract class ProviderSimulator {
     private final Set<String> tokensInFlight = ConcurrentHashMap.newKeySet();
     private volatile Duration latency = Duration.ZERO;
     private final Map<String, RandomFault> randomFaults = new ConcurrentHashMap<>();
+    /** After each answer of the key endpoint, the next call of the value's endpoint shows its fault. */
+    private final Map<String, Map.Entry<String, Fault>> faultsAfter = new ConcurrentHashMap<>();
 
     /** Tokens and codes a test simulator keeps: enough for the largest benchmark and soak. */
     static final int CAPACITY = 2_000_000;
@@ -107,6 +109,14 @@ abstract class ProviderSimulator {
         permanentFaults.put(endpoint, fault);
     }
 
+    /**
+     * After each answer of {@code trigger}, the next call of {@code endpoint} shows {@code fault}, until
+     * {@link #reset()}: e.g. the API call that follows a successful refresh fails.
+     */
+    public void failAfterEach(String trigger, String endpoint, Fault fault) {
+        faultsAfter.put(trigger, Map.entry(endpoint, fault));
+    }
+
     /** Each call of {@code endpoint} shows {@code fault} with this probability, until {@link #reset()}. */
     public void failRandomly(String endpoint, Fault fault, double probability) {
         randomFaults.put(endpoint, new RandomFault(fault, probability));
@@ -134,6 +144,7 @@ abstract class ProviderSimulator {
         faults.clear();
         permanentFaults.clear();
         randomFaults.clear();
+        faultsAfter.clear();
         calls.clear();
         latency = Duration.ZERO;
         peakInFlight.set(0);
@@ -204,6 +215,10 @@ abstract class ProviderSimulator {
             }
             if (reply.location() != null) {
                 exchange.getResponseHeaders().add("Location", reply.location().toString());
+            }
+            Map.Entry<String, Fault> after = faultsAfter.get(endpoint);
+            if (after != null && reply.status() == 200) {
+                failNext(after.getKey(), after.getValue());
             }
             send(call, reply.status(), "application/json; charset=utf-8", reply.body());
         } finally {
