@@ -30,8 +30,9 @@ import ru.storelink.testsupport.WebClient;
  * <li>A signed-in owner reloading {@code /connections}: p95 when nothing else happens, then p95 while
  * {@value #FLOOD_CLIENTS} clients keep posting logins with unknown addresses to every instance (the
  * promise: below twice the idle value). The instances run the failed-login limits of a real deployment
- * (pom.xml), so the phase shows what the limits and the held-back refusals leave of a flood. All from loopback: the application takes the client address from
- * the connection and does not trust {@code X-Forwarded-For}, so no other addresses can be faked.</li>
+ * (pom.xml), so the phase shows what the limits and the held-back refusals leave of a flood. All from
+ * loopback: the application takes the client address from the connection and does not trust
+ * {@code X-Forwarded-For}, so no other addresses can be faked.</li>
  * </ol>
  * Leaves the burst's account locked for {@code accounts.login.lockout-seconds}; the owner's session is not
  * affected.

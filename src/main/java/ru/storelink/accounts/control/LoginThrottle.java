@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -35,6 +37,10 @@ public class LoginThrottle {
     private static final Logger LOG = Logger.getLogger(LoginThrottle.class.getName());
     private static final int ATTEMPTS = 5;
     private static final RefusalLog REFUSALS = new RefusalLog(LOG);
+    /** Limits remembered at most; beyond (a flood from very many addresses) they are read each time. */
+    private static final int KNOWN_LIMITS = 10_000;
+
+    private final Map<String, OffsetDateTime> knownLimits = new ConcurrentHashMap<>();
 
     @Inject
     LoginLimitRows rows;
@@ -136,11 +142,35 @@ public class LoginThrottle {
     }
 
     private boolean tooManyAttempts(String client, OffsetDateTime now) {
-        Optional<OffsetDateTime> everyone = rows.lockedUntil(ThrottleKeys.GLOBAL, now);
-        Optional<OffsetDateTime> here = everyone.isPresent() ? everyone : rows.lockedUntil(client, now);
+        Optional<OffsetDateTime> everyone = limitOf(ThrottleKeys.GLOBAL, now);
+        Optional<OffsetDateTime> here = everyone.isPresent() ? everyone : limitOf(client, now);
         here.ifPresent(until -> REFUSALS.refused(everyone.isPresent() ? "too many wrong passwords from all clients"
                 : "too many wrong passwords from one client", client + " until " + until));
         return here.isPresent();
+    }
+
+    /**
+     * The limit on a client (or on everyone) in force now. A limit, once set, is never lifted before its end
+     * (only an address lock can be, by its own right password), so one seen in the database is remembered
+     * until then: a flood from a limited client is refused without a query per post.
+     */
+    private Optional<OffsetDateTime> limitOf(String subject, OffsetDateTime now) {
+        OffsetDateTime known = knownLimits.get(subject);
+        if (known != null && known.isAfter(now)) {
+            return Optional.of(known);
+        }
+        Optional<OffsetDateTime> stored = rows.lockedUntil(subject, now);
+        if (stored.isPresent()) {
+            if (knownLimits.size() >= KNOWN_LIMITS) {
+                knownLimits.values().removeIf(until -> !until.isAfter(now));
+            }
+            if (knownLimits.size() < KNOWN_LIMITS) {
+                knownLimits.put(subject, stored.get());
+            }
+        } else if (known != null) {
+            knownLimits.remove(subject, known);
+        }
+        return stored;
     }
 
     /** A parallel first insert of the same row makes one transaction fail; the next try finds the row. */
