@@ -142,7 +142,9 @@ public class LoginThrottle {
     }
 
     private boolean tooManyAttempts(String client, OffsetDateTime now) {
-        Optional<OffsetDateTime> everyone = limitOf(ThrottleKeys.GLOBAL, now);
+        // Remembered limits first: a limited client must not cost a query for the global row either.
+        boolean clientKnown = remembered(client, now).isPresent();
+        Optional<OffsetDateTime> everyone = clientKnown ? remembered(ThrottleKeys.GLOBAL, now) : limitOf(ThrottleKeys.GLOBAL, now);
         Optional<OffsetDateTime> here = everyone.isPresent() ? everyone : limitOf(client, now);
         here.ifPresent(until -> REFUSALS.refused(everyone.isPresent() ? "too many wrong passwords from all clients"
                 : "too many wrong passwords from one client", client + " until " + until));
@@ -154,11 +156,17 @@ public class LoginThrottle {
      * (only an address lock can be, by its own right password), so one seen in the database is remembered
      * until then: a flood from a limited client is refused without a query per post.
      */
-    private Optional<OffsetDateTime> limitOf(String subject, OffsetDateTime now) {
+    private Optional<OffsetDateTime> remembered(String subject, OffsetDateTime now) {
         OffsetDateTime known = knownLimits.get(subject);
-        if (known != null && known.isAfter(now)) {
-            return Optional.of(known);
+        return known != null && known.isAfter(now) ? Optional.of(known) : Optional.empty();
+    }
+
+    private Optional<OffsetDateTime> limitOf(String subject, OffsetDateTime now) {
+        Optional<OffsetDateTime> remembered = remembered(subject, now);
+        if (remembered.isPresent()) {
+            return remembered;
         }
+        OffsetDateTime known = knownLimits.get(subject);
         Optional<OffsetDateTime> stored = rows.lockedUntil(subject, now);
         if (stored.isPresent()) {
             if (knownLimits.size() >= KNOWN_LIMITS) {
