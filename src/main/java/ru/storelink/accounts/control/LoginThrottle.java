@@ -151,16 +151,17 @@ public class LoginThrottle {
         return here.isPresent();
     }
 
-    /**
-     * The limit on a client (or on everyone) in force now. A limit, once set, is never lifted before its end
-     * (only an address lock can be, by its own right password), so one seen in the database is remembered
-     * until then: a flood from a limited client is refused without a query per post.
-     */
+    /** A limit on {@code subject} this instance has read and that is still in force; no query. */
     private Optional<OffsetDateTime> remembered(String subject, OffsetDateTime now) {
         OffsetDateTime known = knownLimits.get(subject);
         return known != null && known.isAfter(now) ? Optional.of(known) : Optional.empty();
     }
 
+    /**
+     * The limit on a client (or on everyone) in force now. A limit, once set, is never lifted before its end
+     * (only an address lock can be, by its own right password), so one seen in the database is remembered
+     * until then: a flood from a limited client is refused without a query per post.
+     */
     private Optional<OffsetDateTime> limitOf(String subject, OffsetDateTime now) {
         Optional<OffsetDateTime> remembered = remembered(subject, now);
         if (remembered.isPresent()) {
