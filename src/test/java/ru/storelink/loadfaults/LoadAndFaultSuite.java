@@ -40,6 +40,7 @@ import ru.storelink.connections.control.ConnectionStore;
 import ru.storelink.connections.control.TokenCipher;
 import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.demo.control.SimulatedEvotor.Store;
+import ru.storelink.demo.control.SimulatedGrants;
 import ru.storelink.loadfaults.Visitors.Outcome;
 import ru.storelink.loadfaults.Visitors.Sample;
 import ru.storelink.simulators.Simulators;
@@ -389,6 +390,7 @@ class LoadAndFaultSuite {
 
         Instant began = Instant.now();
         List<String> kills = new ArrayList<>();
+        List<Instant> killedAt = new ArrayList<>();
         for (int round = 0; round < SOAK_KILLS; round++) {
             Thread.sleep(SOAK_KILL_EVERY.toMillis());
             boolean killFirst = round % 2 == 0;
@@ -408,6 +410,7 @@ class LoadAndFaultSuite {
                 throw stalled;
             }
             long leased = countLeasedBy(victim.pid());
+            killedAt.add(Instant.now());
             victim.kill();
             kills.add(String.format(Locale.ROOT, "%s at %.1f s (%d checks leased)", victim.name(),
                     Duration.between(began, Instant.now()).toMillis() / 1000.0, leased));
@@ -433,8 +436,16 @@ class LoadAndFaultSuite {
         long lost = idsWhere("vk_connection", "last_checked_at < CURRENT_TIMESTAMP - INTERVAL '" + settle.toSeconds() + " seconds'").size();
         int reuses = Simulators.vk().refreshTokenReuses() - reusesBefore;
         int refreshes = Simulators.vk().refreshes() - refreshesBefore;
+        List<SimulatedGrants.Reuse> soakReuses = Simulators.vk().lastRefreshTokenReuses().stream()
+                .filter(reuse -> reuse.at().isAfter(began)).toList();
+        // A refresh in flight when its instance dies is still answered: the provider retires the old token, and
+        // the new one dies with the instance. No client can keep that answer; its successor can only present
+        // the old token (or never refresh again): the grant is lost either way. Every other reuse is our bug.
+        List<SimulatedGrants.Reuse> unexplained = soakReuses.stream()
+                .filter(reuse -> killedAt.stream().noneMatch(kill -> answeredAsItsAskerDied(reuse, kill))).toList();
         summary.put("token_soak_needs_reconnect", (long) everNeedsReconnect.size());
         summary.put("token_soak_refresh_reuse", (long) reuses);
+        summary.put("token_soak_refresh_reuse_unexplained", (long) unexplained.size() + Math.max(0, reuses - soakReuses.size()));
         summary.put("token_soak_checks_lost", lost);
         line("");
         line("## 6. Token soak: %d VK connections refreshed at every check, 20 %% of users.get failing (HTTP 500), "
@@ -442,13 +453,29 @@ class LoadAndFaultSuite {
         line("- kills: %s", String.join("; ", kills));
         line("- refreshes answered by the simulated VK ID: %d", refreshes);
         line("- connections ever in «Требуется переподключение» (sampled every second): %d", everNeedsReconnect.size());
-        line("- retired refresh tokens presented again (each revokes a grant): %d, at %s s", reuses,
-                Simulators.vk().refreshTokenReuseTimes().stream().filter(time -> time.isAfter(began))
-                        .map(time -> String.format(Locale.ROOT, "%.1f", Duration.between(began, time).toMillis() / 1000.0)).toList());
+        line("- retired refresh tokens presented again (each revokes a grant): %d", reuses);
+        for (SimulatedGrants.Reuse reuse : soakReuses) {
+            line("  - at %s s a token retired at %s s, %s", secondsSince(began, reuse.at()), secondsSince(began, reuse.retiredAt()),
+                    unexplained.contains(reuse) ? "not by a refresh in flight at a kill" : "by a refresh in flight at a kill");
+        }
+        line("- of them not explained by an answer lost to a kill: %d", unexplained.size());
         line("- connections not checked in the last %d s at the end (checks lost): %d", settle.toSeconds(), lost);
-        assertThat(everNeedsReconnect).as("connections ever asked to reconnect").isEmpty();
-        assertThat(reuses).as("retired refresh tokens presented").isZero();
+        assertThat(soakReuses).as("reuses recorded (the simulator keeps the last 100)").hasSize(Math.min(reuses, 100));
+        assertThat(unexplained).as("retired refresh tokens presented without a kill to explain it").isEmpty();
+        assertThat(everNeedsReconnect).as("connections asked to reconnect, beyond the grants lost to kills").hasSizeLessThanOrEqualTo(reuses);
         assertThat(lost).as("connections left unchecked").isZero();
+    }
+
+    /**
+     * Whether the refresh that retired the reused token was answered while its instance was being killed: it
+     * was in flight at the kill (the simulator answers after its latency) or its answer was not yet stored.
+     */
+    private static boolean answeredAsItsAskerDied(SimulatedGrants.Reuse reuse, Instant kill) {
+        return !reuse.retiredAt().isBefore(kill.minusSeconds(1)) && !reuse.retiredAt().isAfter(kill.plus(PROVIDER_LATENCY).plusSeconds(1));
+    }
+
+    private static String secondsSince(Instant began, Instant time) {
+        return String.format(Locale.ROOT, "%.1f", Duration.between(began, time).toMillis() / 1000.0);
     }
 
     /**

@@ -1,9 +1,9 @@
 package ru.storelink.simulators;
 
 import com.sun.net.httpserver.HttpExchange;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import ru.storelink.demo.control.SimulatedGrants;
 import ru.storelink.demo.control.SimulatedVk;
 import ru.storelink.demo.control.SimulatedVk.Profile;
 
@@ -63,9 +63,9 @@ public final class VkSimulator extends ProviderSimulator {
         return vk.refreshTokenReuses();
     }
 
-    /** When the last reuses happened (at most 100), oldest first. */
-    public List<Instant> refreshTokenReuseTimes() {
-        return vk.refreshTokenReuseTimes();
+    /** The last reuses (at most 100), oldest first: when, and when the presented token had been retired. */
+    public List<SimulatedGrants.Reuse> lastRefreshTokenReuses() {
+        return vk.lastRefreshTokenReuses();
     }
 
     /** The next {@code times} refresh answers omit {@code refresh_token}. */

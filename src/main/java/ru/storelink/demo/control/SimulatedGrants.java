@@ -26,15 +26,25 @@ public final class SimulatedGrants<S> {
     public record Issued<S>(S subject, String accessToken, String refreshToken) {
     }
 
+    /**
+     * A retired refresh token presented again: when, and when it had been retired (the refresh that retired it
+     * answered then; if that answer never reached its asker, the asker could only present the old token again).
+     */
+    public record Reuse(Instant at, Instant retiredAt) {
+    }
+
     private record Entry<S>(long grant, S subject) {
+    }
+
+    private record Retired(long grant, Instant at) {
     }
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Entry<S>> accessTokens;
     private final Map<String, Entry<S>> refreshTokens;
-    private final Map<String, Long> retiredRefreshTokens;
+    private final Map<String, Retired> retiredRefreshTokens;
     private long nextGrant;
-    private final Deque<Instant> reuses = new ArrayDeque<>();
+    private final Deque<Reuse> reuses = new ArrayDeque<>();
     private int reuseCount;
     private int omitRefreshTokens;
 
@@ -58,16 +68,16 @@ public final class SimulatedGrants<S> {
     public synchronized Issued<S> refresh(String refreshToken) {
         Entry<S> grant = refreshTokens.remove(refreshToken);
         if (grant == null) {
-            Long reused = retiredRefreshTokens.remove(refreshToken);
+            Retired reused = retiredRefreshTokens.remove(refreshToken);
             if (reused != null) {
                 reuseCount++;
-                reuses.addLast(Instant.now());
+                reuses.addLast(new Reuse(Instant.now(), reused.at()));
                 if (reuses.size() > 100) {
                     reuses.removeFirst();
                 }
-                accessTokens.values().removeIf(entry -> entry.grant() == reused);
-                refreshTokens.values().removeIf(entry -> entry.grant() == reused);
-                retiredRefreshTokens.values().removeIf(id -> id.equals(reused));
+                accessTokens.values().removeIf(entry -> entry.grant() == reused.grant());
+                refreshTokens.values().removeIf(entry -> entry.grant() == reused.grant());
+                retiredRefreshTokens.values().removeIf(retired -> retired.grant() == reused.grant());
             }
             return null;
         }
@@ -78,7 +88,7 @@ public final class SimulatedGrants<S> {
             refreshTokens.put(refreshToken, grant);
             return new Issued<>(grant.subject(), access, null);
         }
-        retiredRefreshTokens.put(refreshToken, grant.grant());
+        retiredRefreshTokens.put(refreshToken, new Retired(grant.grant(), Instant.now()));
         String refresh = token();
         refreshTokens.put(refresh, grant);
         return new Issued<>(grant.subject(), access, refresh);
@@ -115,8 +125,8 @@ public final class SimulatedGrants<S> {
         return reuseCount;
     }
 
-    /** When the last (at most 100) reuses happened, oldest first. */
-    public synchronized List<Instant> reuseTimes() {
+    /** The last (at most 100) reuses, oldest first. */
+    public synchronized List<Reuse> lastReuses() {
         return List.copyOf(reuses);
     }
 

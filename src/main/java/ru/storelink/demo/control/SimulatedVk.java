@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -178,9 +177,9 @@ public class SimulatedVk {
         return grants.reuses();
     }
 
-    /** When the last reuses happened (at most 100), oldest first. */
-    public List<Instant> refreshTokenReuseTimes() {
-        return grants.reuseTimes();
+    /** The last reuses (at most 100), oldest first. */
+    public List<SimulatedGrants.Reuse> lastRefreshTokenReuses() {
+        return grants.lastReuses();
     }
 
     /** The next {@code times} refresh answers carry no refresh token (the presented one stays valid). */

@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -93,7 +94,9 @@ class SimulatedProvidersTest {
         SimulatedVk vk = new SimulatedVk("vkid", VK_CALLBACK);
         vk.acceptGrant("access-0", "refresh-0", "device", new SimulatedVk.Profile(7, "Анна", "Иванова"));
 
+        Instant beforeRotation = Instant.now();
         JsonObject first = json(vk.token(refresh("refresh-0")));
+        Instant afterRotation = Instant.now();
         String rotated = first.getString("refresh_token");
         assertThat(rotated).isNotEqualTo("refresh-0");
         assertThat(json(vk.usersGet("Bearer " + first.getString("access_token"), "5.199")).containsKey("response")).isTrue();
@@ -101,6 +104,10 @@ class SimulatedProvidersTest {
         // The retired token again: invalid_grant, and the grant is gone — the new tokens included.
         assertThat(json(vk.token(refresh("refresh-0"))).getString("error")).isEqualTo("invalid_grant");
         assertThat(vk.refreshTokenReuses()).isEqualTo(1);
+        assertThat(vk.lastRefreshTokenReuses()).singleElement().satisfies(reuse -> {
+            assertThat(reuse.retiredAt()).isBetween(beforeRotation, afterRotation);
+            assertThat(reuse.at()).isAfterOrEqualTo(afterRotation);
+        });
         assertThat(json(vk.token(refresh(rotated))).getString("error")).isEqualTo("invalid_grant");
         assertThat(json(vk.usersGet("Bearer " + first.getString("access_token"), "5.199")).getJsonObject("error").getInt("error_code"))
                 .isEqualTo(5);
