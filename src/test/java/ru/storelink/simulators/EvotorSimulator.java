@@ -8,7 +8,7 @@ import ru.storelink.demo.control.SimulatedEvotor.Store;
 
 /**
  * Evotor on loopback: {@code GET /oauth/authorize} decides at once (as if the owner had clicked), the
- * token endpoint and {@code GET /api/stores} behave as providers.md says.
+ * token endpoint and {@code GET /api/stores} behave as docs/providers.md says.
  */
 public final class EvotorSimulator extends ProviderSimulator {
 

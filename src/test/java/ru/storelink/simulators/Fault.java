@@ -1,6 +1,6 @@
 package ru.storelink.simulators;
 
-/** A misbehaviour a simulator can be told to show on its next answers (providers.md, "Errors"). */
+/** A misbehaviour a simulator can be told to show on its next answers (docs/providers.md, "Errors"). */
 public enum Fault {
     /** HTTP 500 with an HTML body, as a failing proxy would answer. */
     SERVER_ERROR,

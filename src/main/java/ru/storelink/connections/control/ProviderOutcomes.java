@@ -4,7 +4,7 @@ import java.util.Set;
 import ru.storelink.connections.entity.CheckOutcome;
 
 /**
- * providers.md's error tables as code: what an Evotor HTTP status or a VK error code means for a check.
+ * docs/providers.md's error tables as code: what an Evotor HTTP status or a VK error code means for a check.
  * Refresh-and-retry (Evotor 401 with a refresh token, VK 5) is the probes' business; this is the verdict
  * once that is done.
  */

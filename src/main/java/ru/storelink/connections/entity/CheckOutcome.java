@@ -1,6 +1,6 @@
 package ru.storelink.connections.entity;
 
-/** What one health check found (providers.md, the error tables). */
+/** What one health check found (docs/providers.md, the error tables). */
 public enum CheckOutcome {
     /** The provider accepted the token. */
     WORKS("Работает"),

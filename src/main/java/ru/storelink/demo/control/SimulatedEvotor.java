@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Evotor as providers.md describes it: the authorization-code flow with HTTP Basic client authentication,
+ * Evotor as docs/providers.md describes it: the authorization-code flow with HTTP Basic client authentication,
  * refresh with rotation and reuse detection ({@link SimulatedGrants}), and {@code GET /stores} with Bearer tokens and cursor paging. Used by the demo
  * mode and, wrapped in a loopback HTTP server with fault injection, by the tests.
  */

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * The grants a simulated provider has issued, kept as providers.md says real token endpoints keep them:
+ * The grants a simulated provider has issued, kept as docs/providers.md says real token endpoints keep them:
  * a refresh rotates the refresh token and retires the one presented; presenting a retired one again is
  * taken as theft and revokes the whole grant, the tokens just issued included (RFC 9700 §4.14.2); an answer
  * may omit the new refresh token, and then the presented one stays valid. Memory is bounded: beyond

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * VK ID and the VK API as providers.md describes them: authorization code with PKCE (S256) and
+ * VK ID and the VK API as docs/providers.md describes them: authorization code with PKCE (S256) and
  * device_id, refresh with rotation and reuse detection ({@link SimulatedGrants}), and {@code users.get} whose errors arrive inside HTTP 200. Used by
  * the demo mode and, wrapped in a loopback HTTP server with fault injection, by the tests.
  */

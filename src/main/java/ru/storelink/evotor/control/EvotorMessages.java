@@ -4,7 +4,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import java.io.Serializable;
 import java.util.List;
 
-/** The JSON bodies Evotor sends us (see providers.md). */
+/** The JSON bodies Evotor sends us (see docs/providers.md). */
 public final class EvotorMessages {
 
     private EvotorMessages() {

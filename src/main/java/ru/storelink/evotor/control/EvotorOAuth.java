@@ -21,7 +21,7 @@ import ru.storelink.evotor.control.EvotorMessages.Store;
 import ru.storelink.evotor.control.EvotorMessages.StoresPage;
 import ru.storelink.evotor.control.EvotorMessages.TokenAnswer;
 
-/** Evotor's authorization-code flow and the store list, as providers.md describes them. */
+/** Evotor's authorization-code flow and the store list, as docs/providers.md describes them. */
 @ApplicationScoped
 public class EvotorOAuth {
 

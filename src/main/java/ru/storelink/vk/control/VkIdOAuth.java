@@ -21,7 +21,7 @@ import ru.storelink.vk.control.VkMessages.TokenAnswer;
 import ru.storelink.vk.control.VkMessages.User;
 import ru.storelink.vk.control.VkMessages.UsersGet;
 
-/** VK ID (OAuth 2.1 with PKCE S256) and the profile lookup, as providers.md describes them. */
+/** VK ID (OAuth 2.1 with PKCE S256) and the profile lookup, as docs/providers.md describes them. */
 @ApplicationScoped
 public class VkIdOAuth {
 

@@ -3,7 +3,7 @@ package ru.storelink.vk.control;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.util.List;
 
-/** The JSON bodies VK ID and the VK API send us (see providers.md). */
+/** The JSON bodies VK ID and the VK API send us (see docs/providers.md). */
 public final class VkMessages {
 
     private VkMessages() {

@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import ru.storelink.connections.entity.CheckOutcome;
 
-/** Every row of providers.md's error tables, as the health checks read them. */
+/** Every row of docs/providers.md's error tables, as the health checks read them. */
 class ProviderOutcomesTest {
 
     @ParameterizedTest(name = "Evotor HTTP {0} -> {1}")

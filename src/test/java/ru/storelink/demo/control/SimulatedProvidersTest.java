@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import ru.storelink.demo.control.SimulatedEvotor.Store;
 
-/** The simulated providers keep the contract of providers.md, so that demo mode and tests are honest. */
+/** The simulated providers keep the contract of docs/providers.md, so that demo mode and tests are honest. */
 class SimulatedProvidersTest {
 
     private static final String EVOTOR_CALLBACK = "http://localhost:8080/evotor/callback";
