@@ -5,12 +5,12 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import ru.storelink.connections.control.ProviderConfiguration;
+import ru.storelink.connections.control.Services;
 import ru.storelink.connections.entity.ServiceType;
 
 /**
@@ -28,10 +28,13 @@ public class DeploymentCheck {
     @Inject
     ProviderConfiguration providers;
 
+    @Inject
+    Services services;
+
     @PostConstruct
     void check() {
         List<String> problems = problems(ConfigProvider.getConfig(),
-                Arrays.stream(ServiceType.values()).filter(type -> providers.of(type).demo()).map(ServiceType::key).toList());
+                services.types().stream().filter(type -> providers.of(type).demo()).map(ServiceType::key).toList());
         if (!problems.isEmpty()) {
             problems.forEach(LOG::severe);
             throw new IllegalStateException("Storelink refuses to start: " + String.join("; ", problems));

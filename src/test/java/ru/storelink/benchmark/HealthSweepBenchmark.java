@@ -34,8 +34,9 @@ import ru.storelink.accounts.control.Accounts;
 import ru.storelink.connections.control.Grant;
 import ru.storelink.connections.control.TokenCipher;
 import ru.storelink.database.DatabaseMigration;
-import ru.storelink.demo.control.SimulatedEvotor.Store;
 import ru.storelink.evotor.control.EvotorConnections;
+import ru.storelink.evotor.control.EvotorService;
+import ru.storelink.evotor.control.SimulatedEvotor.Store;
 import ru.storelink.healthcheck.control.HealthCheckSettings;
 import ru.storelink.healthcheck.control.Sweeper;
 import ru.storelink.simulators.EvotorSimulator;
@@ -46,8 +47,9 @@ import ru.storelink.testsupport.SeededConnections;
 import ru.storelink.testsupport.TestData;
 import ru.storelink.testsupport.TestServer;
 import ru.storelink.testsupport.WebClient;
-import ru.storelink.vk.control.VkMessages.User;
 import ru.storelink.vk.control.VkConnections;
+import ru.storelink.vk.control.VkMessages.User;
+import ru.storelink.vk.control.VkService;
 
 /**
  * The health-check benchmark ({@code mvn -Pbenchmark verify}, see README): 10,000 connections (5,000 per
@@ -110,9 +112,9 @@ class HealthSweepBenchmark {
         long heapPeak = heap.stop();
 
         int total = 2 * PER_PROVIDER;
-        double ideal = PER_PROVIDER * LATENCY.toMillis() / 1000.0 / Math.min(settings.evotorConcurrency(), settings.vkConcurrency());
+        double ideal = PER_PROVIDER * LATENCY.toMillis() / 1000.0 / Math.min(settings.concurrency(EvotorService.TYPE), settings.concurrency(VkService.TYPE));
         line("## Full sweep: %d connections (%d per provider), %d ms provider latency", total, PER_PROVIDER, LATENCY.toMillis());
-        line("- concurrency per provider (configured): Evotor %d, VK %d", settings.evotorConcurrency(), settings.vkConcurrency());
+        line("- concurrency per provider (configured): Evotor %d, VK %d", settings.concurrency(EvotorService.TYPE), settings.concurrency(VkService.TYPE));
         line("- sweep time: %.1f s (Evotor done after %.1f s, VK after %.1f s); ideal N x latency / concurrency = %.1f s; ratio %.2f",
                 seconds(sweepTime), seconds(evotorDone), seconds(vkDone), ideal, seconds(sweepTime) / ideal);
         line("- checks/s: %.0f; checked %d, online %d, needs-reconnect %d, temporary %d",
@@ -125,8 +127,8 @@ class HealthSweepBenchmark {
                 Runtime.getRuntime().maxMemory() >> 20);
 
         assertThat(totals.checked()).isGreaterThanOrEqualTo(total);
-        assertThat(evotorSimulator.peakConcurrency()).isLessThanOrEqualTo(settings.evotorConcurrency());
-        assertThat(vkSimulator.peakConcurrency()).isLessThanOrEqualTo(settings.vkConcurrency());
+        assertThat(evotorSimulator.peakConcurrency()).isLessThanOrEqualTo(settings.concurrency(EvotorService.TYPE));
+        assertThat(vkSimulator.peakConcurrency()).isLessThanOrEqualTo(settings.concurrency(VkService.TYPE));
 
         // 2. VK never answers: the Evotor sweep must not notice, VK checks end at the read timeout.
         evotorSimulator.reset();

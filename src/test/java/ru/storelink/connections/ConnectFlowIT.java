@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import ru.storelink.connections.control.ConnectFailure;
-import ru.storelink.connections.entity.ServiceType;
-import ru.storelink.demo.control.SimulatedEvotor.Store;
+import ru.storelink.evotor.control.EvotorService;
+import ru.storelink.evotor.control.SimulatedEvotor.Store;
 import ru.storelink.simulators.EvotorSimulator;
 import ru.storelink.simulators.Fault;
 import ru.storelink.simulators.Simulators;
@@ -284,7 +284,7 @@ class ConnectFlowIT {
         assertThat(dashboard.status("evotor")).isEqualTo("Работает");
         assertThat(dashboard.notices()).contains("Касса Эвотор подключена");
         for (ConnectFailure failure : ConnectFailure.values()) {
-            assertThat(dashboard.notices()).doesNotContain(failure.text(ServiceType.EVOTOR));
+            assertThat(dashboard.notices()).doesNotContain(failure.text(EvotorService.TYPE));
         }
     }
 

@@ -12,8 +12,8 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
- * Migration V4 on data an older Storelink (or a hand-written UPDATE) left behind: unknown states, orphaned
- * history. It must not stop on such rows, and afterwards the database itself keeps them out. Plain JVM, an
+ * Migrations V4 and V6 on data an older Storelink (or a hand-written UPDATE) left behind: unknown states, orphaned
+ * history, history rows on another service's table. It must not stop on such rows, and afterwards the database itself keeps them out. Plain JVM, an
  * in-memory H2 (the same engine as the embedded default).
  */
 class IntegrityMigrationTest {
@@ -38,6 +38,28 @@ class IntegrityMigrationTest {
                     .isInstanceOf(SQLException.class);
             sql.executeUpdate("DELETE FROM evotor_connection WHERE id = 10");
             assertThat(single(sql, "SELECT COUNT(*) FROM connection_check")).as("history goes with its connection").isEqualTo("0");
+        }
+    }
+
+    @Test
+    void v6KeepsEachServicesHistoryOnItsOwnTableAndLetsOtherServicesIn() throws SQLException {
+        String url = "jdbc:h2:mem:v6;DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(url, "sa", "").load().migrate();
+        try (Connection db = DriverManager.getConnection(url, "sa", ""); Statement sql = db.createStatement()) {
+            sql.executeUpdate("INSERT INTO account (id, email, password_hash, created_at) VALUES (1, 'a@example.ru', 'x', CURRENT_TIMESTAMP)");
+            sql.executeUpdate("INSERT INTO evotor_connection (id, account_id, store_id, store_name, access_token, connected_at)"
+                    + " VALUES (10, 1, 's', 'Чайная', 'sealed', CURRENT_TIMESTAMP)");
+            String columns = "INSERT INTO connection_check (id, service, connection_id, evotor_connection_id, vk_connection_id,"
+                    + " checked_at, outcome, latency_ms) VALUES ";
+
+            sql.executeUpdate(columns + "(100, 'evotor', 10, 10, NULL, CURRENT_TIMESTAMP, 'WORKS', 5)");
+            assertThatThrownBy(() -> sql.executeUpdate(columns + "(101, 'vk', 10, 10, NULL, CURRENT_TIMESTAMP, 'WORKS', 5)"))
+                    .as("a VK row on Evotor's column").isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> sql.executeUpdate(columns + "(102, 'evotor', 10, NULL, NULL, CURRENT_TIMESTAMP, 'WORKS', 5)"))
+                    .as("an Evotor row without its connection").isInstanceOf(SQLException.class);
+            // Another service's rows use the column its own migration adds; Evotor's and VK's rules leave them be.
+            sql.executeUpdate(columns + "(103, 'warehouse', 7, NULL, NULL, CURRENT_TIMESTAMP, 'WORKS', 5)");
+            assertThat(single(sql, "SELECT COUNT(*) FROM connection_check")).isEqualTo("2");
         }
     }
 

@@ -14,6 +14,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ru.storelink.connections.control.ProviderConfiguration;
+import ru.storelink.connections.control.Services;
 import ru.storelink.connections.entity.ServiceType;
 
 /**
@@ -26,6 +27,9 @@ class DeploymentCheckIT {
 
     @Inject
     ProviderConfiguration providers;
+
+    @Inject
+    Services services;
 
     @Test
     void postgresqlWithoutClientIdsIsRefusedAndTheMessageNamesTheKeys() {
@@ -45,7 +49,7 @@ class DeploymentCheckIT {
     @Test
     void configuredClientIdsMeanNoServiceInDemoMode() {
         // The test server has both client ids (pom.xml): the check would get an empty list from them.
-        for (ServiceType type : ServiceType.values()) {
+        for (ServiceType type : services.types()) {
             assertThat(providers.of(type).demo()).as(type.key()).isFalse();
         }
     }

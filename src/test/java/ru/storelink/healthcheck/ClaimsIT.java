@@ -31,20 +31,20 @@ import ru.storelink.connections.control.Grant;
 import ru.storelink.connections.control.ProbeResult;
 import ru.storelink.connections.entity.CheckOutcome;
 import ru.storelink.connections.entity.ConnectionStatus;
-import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.database.DatabaseMigration;
 import ru.storelink.evotor.control.EvotorConnections;
 import ru.storelink.evotor.control.EvotorMessages.Store;
-import ru.storelink.healthcheck.control.ClaimedCheck;
+import ru.storelink.evotor.control.EvotorService;
 import ru.storelink.healthcheck.control.Checker;
+import ru.storelink.healthcheck.control.ClaimedCheck;
 import ru.storelink.healthcheck.control.Claims;
 import ru.storelink.healthcheck.control.HealthCheckSettings;
 import ru.storelink.healthcheck.control.HealthRules.Health;
 import ru.storelink.testsupport.SqlCounter;
 import ru.storelink.testsupport.TestConfig;
+import ru.storelink.testsupport.TestData;
 import ru.storelink.testsupport.TestServer;
 import ru.storelink.testsupport.WebClient;
-import ru.storelink.testsupport.TestData;
 
 /**
  * In the container, on the real database: claiming is exclusive across claimers, a lost lease writes
@@ -92,7 +92,7 @@ class ClaimsIT {
         Callable<List<ClaimedCheck>> claimer = () -> {
             start.await();
             List<ClaimedCheck> mineNow = new ArrayList<>();
-            for (List<ClaimedCheck> batch; !(batch = claims.claimDue(ServiceType.EVOTOR, 3, Duration.ofDays(3650), LONG_LEASE)).isEmpty(); ) {
+            for (List<ClaimedCheck> batch; !(batch = claims.claimDue(EvotorService.TYPE, 3, Duration.ofDays(3650), LONG_LEASE)).isEmpty(); ) {
                 mineNow.addAll(batch);
             }
             return mineNow;
@@ -107,7 +107,7 @@ class ClaimsIT {
 
         assertThat(claimed).doesNotHaveDuplicates();
         assertThat(claimed).containsAll(mine);
-        assertThat(claims.claimDue(ServiceType.EVOTOR, 500, Duration.ofDays(3650), LONG_LEASE))
+        assertThat(claims.claimDue(EvotorService.TYPE, 500, Duration.ofDays(3650), LONG_LEASE))
                 .as("leased rows are not claimed again").extracting(ClaimedCheck::id).doesNotContainAnyElementsOf(mine);
     }
 
@@ -115,7 +115,7 @@ class ClaimsIT {
     void aStaleLeaseCannotWrite() throws Exception {
         long account = account();
         evotor.save(account, grant(), store());
-        ClaimedCheck first = claims.claimOf(ServiceType.EVOTOR, account, Duration.ofMillis(300)).orElseThrow();
+        ClaimedCheck first = claims.claimOf(EvotorService.TYPE, account, Duration.ofMillis(300)).orElseThrow();
         // Expired in database time, whatever this thread's scheduling did.
         ru.storelink.testsupport.Waiting.upTo(Duration.ofSeconds(10), () -> {
             try {
@@ -124,7 +124,7 @@ class ClaimsIT {
                 throw new IllegalStateException(e);
             }
         });
-        ClaimedCheck second = claims.claimOf(ServiceType.EVOTOR, account, LONG_LEASE).orElseThrow();
+        ClaimedCheck second = claims.claimOf(EvotorService.TYPE, account, LONG_LEASE).orElseThrow();
 
         boolean staleWrote = claims.complete(first, new Health(ConnectionStatus.NEEDS_RECONNECT, 0),
                 ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, "stale"), 5);
@@ -134,7 +134,7 @@ class ClaimsIT {
         assertThat(staleWrote).isFalse();
         assertThat(currentWrote).isTrue();
         assertThat(evotor.of(account).orElseThrow().getState()).isEqualTo(ConnectionStatus.WORKING);
-        assertThat(claims.history(ServiceType.EVOTOR, second.id())).hasSize(1)
+        assertThat(claims.history(EvotorService.TYPE, second.id())).hasSize(1)
                 .first().satisfies(check -> assertThat(check.getLatencyMs()).isEqualTo(7));
     }
 
@@ -142,21 +142,21 @@ class ClaimsIT {
     void aConnectionDeletedDuringItsCheckIsNotResurrected() throws Exception {
         long account = account();
         evotor.save(account, grant(), store());
-        ClaimedCheck check = claims.claimOf(ServiceType.EVOTOR, account, LONG_LEASE).orElseThrow();
+        ClaimedCheck check = claims.claimOf(EvotorService.TYPE, account, LONG_LEASE).orElseThrow();
 
         evotor.delete(account);
         boolean wrote = claims.complete(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), 3);
 
         assertThat(wrote).isFalse();
         assertThat(evotor.of(account)).isEmpty();
-        assertThat(claims.history(ServiceType.EVOTOR, check.id())).isEmpty();
+        assertThat(claims.history(EvotorService.TYPE, check.id())).isEmpty();
     }
 
     @Test
     void aConnectionReconnectedDuringItsCheckKeepsTheNewAuthorization() throws Exception {
         long account = account();
         evotor.save(account, grant(), store());
-        ClaimedCheck check = claims.claimOf(ServiceType.EVOTOR, account, LONG_LEASE).orElseThrow();
+        ClaimedCheck check = claims.claimOf(EvotorService.TYPE, account, LONG_LEASE).orElseThrow();
 
         evotor.save(account, grant(), new Store("new-store", "Новая", ""));
         boolean wrote = claims.complete(check, new Health(ConnectionStatus.NEEDS_RECONNECT, 0),
@@ -172,11 +172,11 @@ class ClaimsIT {
         long account = account();
         long id = evotor.save(account, grant(), store()).getId();
         for (int i = 0; i < 23; i++) {
-            ClaimedCheck check = claims.claimOf(ServiceType.EVOTOR, account, LONG_LEASE).orElseThrow();
+            ClaimedCheck check = claims.claimOf(EvotorService.TYPE, account, LONG_LEASE).orElseThrow();
             claims.complete(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), i);
         }
 
-        assertThat(claims.history(ServiceType.EVOTOR, id)).hasSize(20)
+        assertThat(claims.history(EvotorService.TYPE, id)).hasSize(20)
                 .first().satisfies(newest -> assertThat(newest.getLatencyMs()).isEqualTo(22));
         assertThat(count("SELECT COUNT(*) FROM connection_check WHERE service = 'evotor' AND connection_id = ?", id)).isEqualTo(20);
     }
@@ -186,8 +186,8 @@ class ClaimsIT {
         long account = account();
         evotor.save(account, grant(), store());
 
-        Optional<ClaimedCheck> first = claims.claimOf(ServiceType.EVOTOR, account, LONG_LEASE);
-        Optional<ClaimedCheck> second = claims.claimOf(ServiceType.EVOTOR, account, LONG_LEASE);
+        Optional<ClaimedCheck> first = claims.claimOf(EvotorService.TYPE, account, LONG_LEASE);
+        Optional<ClaimedCheck> second = claims.claimOf(EvotorService.TYPE, account, LONG_LEASE);
 
         assertThat(first).isPresent();
         assertThat(second).isEmpty();
@@ -206,7 +206,7 @@ class ClaimsIT {
     void historyGoesWithItsConnectionWhoeverDeletesIt() throws Exception {
         long account = account();
         long id = evotor.save(account, grant(), store()).getId();
-        ClaimedCheck check = claims.claimOf(ServiceType.EVOTOR, account, LONG_LEASE).orElseThrow();
+        ClaimedCheck check = claims.claimOf(EvotorService.TYPE, account, LONG_LEASE).orElseThrow();
         claims.complete(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), 3);
         assertThat(count("SELECT COUNT(*) FROM connection_check WHERE connection_id = ?", id)).isEqualTo(1);
 
@@ -228,7 +228,7 @@ class ClaimsIT {
         execute("UPDATE evotor_connection SET last_checked_at = NULL WHERE id = ?", fineId);
 
         for (long owner : List.of(broken, fine)) {
-            checker.check(claims.claimOf(ServiceType.EVOTOR, owner, LONG_LEASE).orElseThrow(), HealthCheckSettings.current());
+            checker.check(claims.claimOf(EvotorService.TYPE, owner, LONG_LEASE).orElseThrow(), HealthCheckSettings.current());
         }
 
         assertThat(evotor.of(broken).orElseThrow().getState()).isEqualTo(ConnectionStatus.CANNOT_CHECK);

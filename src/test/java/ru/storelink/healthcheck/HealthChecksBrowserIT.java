@@ -15,7 +15,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import ru.storelink.demo.control.SimulatedEvotor.Store;
+import ru.storelink.evotor.control.SimulatedEvotor.Store;
 import ru.storelink.simulators.EvotorSimulator;
 import ru.storelink.simulators.Fault;
 import ru.storelink.simulators.Simulators;
@@ -117,7 +117,7 @@ class HealthChecksBrowserIT {
         markPage();
         Simulators.evotor().revokeAccountOf(storeId);
 
-        driver.findElement(By.id("check-evotor:run")).click();
+        driver.findElement(By.cssSelector("#card-evotor form.check-now button")).click();
 
         new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(ExpectedConditions.textToBe(By.id("status-evotor"), "Требуется переподключение"));
@@ -125,7 +125,7 @@ class HealthChecksBrowserIT {
         assertThat(driver.findElement(By.id("status-vk")).getText()).isEqualTo("Работает");
         assertThat(pageIsStillTheSame()).as("no reload").isTrue();
 
-        driver.findElement(By.id("check-evotor:run")).click();
+        driver.findElement(By.cssSelector("#card-evotor form.check-now button")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(
                 ExpectedConditions.textToBePresentInElementLocated(By.id("notices"), "только что проверяли"));
         assertThat(browser.contentSecurityViolations()).isEmpty();

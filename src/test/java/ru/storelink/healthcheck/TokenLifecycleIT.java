@@ -13,7 +13,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import ru.storelink.demo.control.SimulatedEvotor.Store;
+import ru.storelink.evotor.control.SimulatedEvotor.Store;
 import ru.storelink.simulators.EvotorSimulator;
 import ru.storelink.simulators.Fault;
 import ru.storelink.simulators.Simulators;
@@ -21,8 +21,8 @@ import ru.storelink.simulators.VkSimulator;
 import ru.storelink.testsupport.Dashboard;
 import ru.storelink.testsupport.TestConfig;
 import ru.storelink.testsupport.TestData;
-import ru.storelink.testsupport.Waiting;
 import ru.storelink.testsupport.TestServer;
+import ru.storelink.testsupport.Waiting;
 import ru.storelink.testsupport.WebClient;
 
 /**

@@ -39,8 +39,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import ru.storelink.connections.control.ConnectionStore;
 import ru.storelink.connections.control.TokenCipher;
 import ru.storelink.connections.entity.ServiceType;
-import ru.storelink.demo.control.SimulatedEvotor.Store;
 import ru.storelink.demo.control.SimulatedGrants;
+import ru.storelink.evotor.control.EvotorService;
+import ru.storelink.evotor.control.SimulatedEvotor.Store;
 import ru.storelink.loadfaults.Visitors.Outcome;
 import ru.storelink.loadfaults.Visitors.Sample;
 import ru.storelink.simulators.Simulators;
@@ -50,6 +51,7 @@ import ru.storelink.testsupport.SeededConnections;
 import ru.storelink.testsupport.TestData;
 import ru.storelink.testsupport.Waiting;
 import ru.storelink.testsupport.WebClient;
+import ru.storelink.vk.control.VkService;
 
 /**
  * The load-and-fault suite ({@code mvn -Pload-and-faults verify}, see README): two Payara Micro instances
@@ -616,7 +618,7 @@ class LoadAndFaultSuite {
     /** Every connection row as "table:id" → "account, encrypted token". */
     private Map<String, String> connectionRows() throws SQLException {
         Map<String, String> rows = new HashMap<>();
-        for (ServiceType service : ServiceType.values()) {
+        for (ServiceType service : List.of(EvotorService.TYPE, VkService.TYPE)) {
             try (Connection db = postgres.connect();
                     PreparedStatement select = db.prepareStatement("SELECT id, account_id, access_token FROM " + table(service));
                     ResultSet row = select.executeQuery()) {
@@ -631,7 +633,7 @@ class LoadAndFaultSuite {
     /** Decrypted access token → "service:id" of the connections matching {@code condition}. */
     private Map<String, String> tokens(String condition) throws SQLException {
         Map<String, String> tokens = new HashMap<>();
-        for (ServiceType service : ServiceType.values()) {
+        for (ServiceType service : List.of(EvotorService.TYPE, VkService.TYPE)) {
             try (Connection db = postgres.connect();
                     PreparedStatement select = db.prepareStatement(
                             "SELECT id, account_id, access_token FROM " + table(service) + " WHERE " + condition);

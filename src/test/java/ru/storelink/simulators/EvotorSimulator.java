@@ -3,8 +3,8 @@ package ru.storelink.simulators;
 import com.sun.net.httpserver.HttpExchange;
 import java.util.List;
 import java.util.Map;
-import ru.storelink.demo.control.SimulatedEvotor;
-import ru.storelink.demo.control.SimulatedEvotor.Store;
+import ru.storelink.evotor.control.SimulatedEvotor;
+import ru.storelink.evotor.control.SimulatedEvotor.Store;
 
 /**
  * Evotor on loopback: {@code GET /oauth/authorize} decides at once (as if the owner had clicked), the
@@ -64,7 +64,7 @@ public final class EvotorSimulator extends ProviderSimulator {
     }
 
     @Override
-    boolean isProbe(String endpoint) {
+    protected boolean isProbe(String endpoint) {
         return STORES.equals(endpoint);
     }
 
@@ -76,7 +76,7 @@ public final class EvotorSimulator extends ProviderSimulator {
     }
 
     @Override
-    Reply handle(String endpoint, HttpExchange exchange, Map<String, String> query, Map<String, String> form) {
+    protected Reply handle(String endpoint, HttpExchange exchange, Map<String, String> query, Map<String, String> form) {
         return switch (endpoint) {
             case AUTHORIZE -> {
                 if (!evotor.knowsClient(query.get("client_id"), query.get("redirect_uri"))

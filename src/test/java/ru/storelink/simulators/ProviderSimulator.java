@@ -28,7 +28,7 @@ import ru.storelink.demo.control.SimulatedAnswer;
  * simulation (the same one demo mode serves), this class adds the HTTP server, call counting and fault
  * injection per endpoint. The application under test reaches it through its configured base URLs.
  */
-abstract class ProviderSimulator {
+public abstract class ProviderSimulator {
 
     /** How long {@link Fault#SLOW} pauses and {@link Fault#TIMEOUT} hangs; the tests' read timeout is 2 s. */
     static final Duration SLOW_PAUSE = Duration.ofMillis(1500);
@@ -58,7 +58,7 @@ abstract class ProviderSimulator {
     }
 
     /** Starts the simulator on {@code port} of the loopback interface. */
-    ProviderSimulator(int port) {
+    protected ProviderSimulator(int port) {
         this.port = port;
         comeBack();
     }
@@ -87,10 +87,10 @@ abstract class ProviderSimulator {
     }
 
     /** Whether {@code endpoint} is the one the health checker calls with an access token. */
-    abstract boolean isProbe(String endpoint);
+    protected abstract boolean isProbe(String endpoint);
 
     /** Handles one request for {@code endpoint} (e.g. "POST /oauth/token"); null when the path is unknown. */
-    abstract Reply handle(String endpoint, HttpExchange exchange, Map<String, String> query, Map<String, String> form);
+    protected abstract Reply handle(String endpoint, HttpExchange exchange, Map<String, String> query, Map<String, String> form);
 
     /** The next {@code times} calls of {@code endpoint} show {@code fault}. */
     public void failNext(String endpoint, Fault fault, int times) {
@@ -162,17 +162,21 @@ abstract class ProviderSimulator {
 
 
     /** What to send back: a JSON answer or a redirect. */
-    record Reply(int status, String body, URI location) {
+    public record Reply(int status, String body, URI location) {
 
-        static Reply of(SimulatedAnswer answer) {
+        public static Reply of(SimulatedAnswer answer) {
             return new Reply(answer.status(), answer.body(), null);
         }
 
-        static Reply redirect(URI location) {
+        public static Reply json(int status, String body) {
+            return new Reply(status, body, null);
+        }
+
+        public static Reply redirect(URI location) {
             return new Reply(302, "", location);
         }
 
-        static Reply status(int status) {
+        public static Reply status(int status) {
             return new Reply(status, "", null);
         }
     }

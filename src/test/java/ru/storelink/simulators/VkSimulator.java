@@ -4,8 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import java.util.List;
 import java.util.Map;
 import ru.storelink.demo.control.SimulatedGrants;
-import ru.storelink.demo.control.SimulatedVk;
-import ru.storelink.demo.control.SimulatedVk.Profile;
+import ru.storelink.vk.control.SimulatedVk;
+import ru.storelink.vk.control.SimulatedVk.Profile;
 
 /**
  * VK ID and the VK API on loopback: {@code GET /authorize} decides at once, {@code POST /oauth2/auth}
@@ -89,7 +89,7 @@ public final class VkSimulator extends ProviderSimulator {
     }
 
     @Override
-    boolean isProbe(String endpoint) {
+    protected boolean isProbe(String endpoint) {
         return USERS_GET.equals(endpoint);
     }
 
@@ -104,7 +104,7 @@ public final class VkSimulator extends ProviderSimulator {
     }
 
     @Override
-    Reply handle(String endpoint, HttpExchange exchange, Map<String, String> query, Map<String, String> form) {
+    protected Reply handle(String endpoint, HttpExchange exchange, Map<String, String> query, Map<String, String> form) {
         return switch (endpoint) {
             case AUTHORIZE -> {
                 if (!vk.knowsClient(query.get("client_id"), query.get("redirect_uri"))

@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import ru.storelink.connections.control.ConnectionStore;
 import ru.storelink.connections.control.TokenCipher;
-import ru.storelink.connections.entity.ServiceType;
-import ru.storelink.demo.control.SimulatedEvotor.Store;
+import ru.storelink.evotor.control.EvotorService;
+import ru.storelink.evotor.control.SimulatedEvotor.Store;
 import ru.storelink.simulators.EvotorSimulator;
 import ru.storelink.simulators.VkSimulator;
+import ru.storelink.vk.control.VkService;
 
 /**
  * Many connections at once, written straight to the database instead of through OAuth: accounts
@@ -53,8 +54,8 @@ public final class SeededConnections {
                 vkRow.setLong(1, id);
                 vkRow.setLong(2, id);
                 vkRow.setLong(3, id);
-                vkRow.setString(4, cipher.seal(access, ConnectionStore.tokenContext(ServiceType.VK, "access_token", id)));
-                vkRow.setString(5, cipher.seal(refresh, ConnectionStore.tokenContext(ServiceType.VK, "refresh_token", id)));
+                vkRow.setString(4, cipher.seal(access, ConnectionStore.tokenContext(VkService.TYPE, "access_token", id)));
+                vkRow.setString(5, cipher.seal(refresh, ConnectionStore.tokenContext(VkService.TYPE, "refresh_token", id)));
                 vkRow.setObject(6, expiresAt);
                 vkRow.setString(7, device);
                 vkRow.setObject(8, now);
@@ -94,7 +95,7 @@ public final class SeededConnections {
                 evotorRow.setLong(1, id);
                 evotorRow.setLong(2, id);
                 evotorRow.setString(3, "seeded-store-" + id);
-                evotorRow.setString(4, cipher.seal(evotorToken, ConnectionStore.tokenContext(ServiceType.EVOTOR, "access_token", id)));
+                evotorRow.setString(4, cipher.seal(evotorToken, ConnectionStore.tokenContext(EvotorService.TYPE, "access_token", id)));
                 evotorRow.setObject(5, now);
                 evotorRow.addBatch();
                 if (vkOrNull != null) {
@@ -103,7 +104,7 @@ public final class SeededConnections {
                     vkRow.setLong(1, id);
                     vkRow.setLong(2, id);
                     vkRow.setLong(3, id);
-                    vkRow.setString(4, cipher.seal(vkToken, ConnectionStore.tokenContext(ServiceType.VK, "access_token", id)));
+                    vkRow.setString(4, cipher.seal(vkToken, ConnectionStore.tokenContext(VkService.TYPE, "access_token", id)));
                     vkRow.setObject(5, now.plusHours(1));
                     vkRow.setObject(6, now);
                     vkRow.addBatch();

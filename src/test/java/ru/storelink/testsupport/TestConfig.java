@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,14 +74,20 @@ public final class TestConfig {
     /** The config source, registered through META-INF/services by {@link SuiteDeployment}. */
     public static class Source implements ConfigSource {
 
+        /** The test deployment's own settings: it also migrates the test-only service's table. */
+        private static final Map<String, String> DEPLOYMENT = Map.of(
+                "db.migration-locations", "classpath:db/migration,classpath:db/test-migration");
+
         @Override
         public Set<String> getPropertyNames() {
-            return VALUES.keySet();
+            Set<String> names = new HashSet<>(DEPLOYMENT.keySet());
+            names.addAll(VALUES.keySet());
+            return names;
         }
 
         @Override
         public String getValue(String name) {
-            return VALUES.get(name);
+            return VALUES.getOrDefault(name, DEPLOYMENT.get(name));
         }
 
         @Override

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import ru.storelink.demo.control.SimulatedEvotor.Store;
+import ru.storelink.evotor.control.SimulatedEvotor.Store;
 import ru.storelink.simulators.Simulators;
 import ru.storelink.testsupport.Browser;
 import ru.storelink.testsupport.TestData;

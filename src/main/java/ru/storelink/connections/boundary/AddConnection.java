@@ -4,12 +4,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.ArrayList;
 import java.util.List;
 import ru.storelink.accounts.control.SignedInAccount;
+import ru.storelink.connections.control.Services;
 import ru.storelink.connections.entity.ServiceType;
-import ru.storelink.evotor.control.EvotorConnections;
-import ru.storelink.vk.control.VkConnections;
 
 /** Backs connections/add.xhtml: the services this owner has not connected yet. */
 @Named
@@ -20,22 +18,17 @@ public class AddConnection {
     SignedInAccount account;
 
     @Inject
-    EvotorConnections evotor;
+    Services services;
 
-    @Inject
-    VkConnections vk;
-
-    private final List<ServiceType> available = new ArrayList<>();
+    private List<ServiceType> available;
 
     @PostConstruct
     void load() {
         long accountId = account.id();
-        if (evotor.of(accountId).isEmpty()) {
-            available.add(ServiceType.EVOTOR);
-        }
-        if (vk.of(accountId).isEmpty()) {
-            available.add(ServiceType.VK);
-        }
+        available = services.all().stream()
+                .filter(service -> service.store().of(accountId).isEmpty())
+                .map(service -> service.type())
+                .toList();
     }
 
     public List<ServiceType> getAvailable() {

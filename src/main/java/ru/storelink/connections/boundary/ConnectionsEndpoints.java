@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.Set;
 import ru.storelink.connections.control.FormToken;
-import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.connections.control.Services;
 
 /**
  * {@code /connections/*} requests that are not pages. Each feature has its own small JAX-RS application
@@ -31,16 +31,19 @@ public class ConnectionsEndpoints extends Application {
         return Set.of(DeleteResource.class);
     }
 
-    /** {@code POST /connections/delete?type=evotor|vk}. */
+    /** {@code POST /connections/delete?type=<service key>}. */
     @Path("delete")
     public static class DeleteResource {
 
         @Inject
         Disconnections disconnections;
 
+        @Inject
+        Services services;
+
         @POST
         public Response delete(@QueryParam("type") String type, @FormParam(FormToken.FIELD) String token) {
-            return ServiceType.byKey(type)
+            return services.byKey(type)
                     .map(service -> disconnections.delete(service, token))
                     .orElseGet(() -> Response.status(Response.Status.BAD_REQUEST).build());
         }

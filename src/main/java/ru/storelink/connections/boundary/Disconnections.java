@@ -5,15 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.util.logging.Logger;
 import ru.storelink.accounts.control.SignedInAccount;
+import ru.storelink.connections.control.ConnectableService;
 import ru.storelink.connections.control.FormToken;
 import ru.storelink.connections.control.Notices;
 import ru.storelink.connections.entity.ServiceType;
-import ru.storelink.evotor.control.EvotorConnections;
-import ru.storelink.vk.control.VkConnections;
 
 /**
  * Deleting the signed-in owner's connection of one service, for {@code POST /connections/delete} and its
- * aliases {@code /evotor/disconnect} and {@code /vk/disconnect}. Only the owner's own row can be reached:
+ * aliases {@code /<service>/disconnect}. Only the owner's own row can be reached:
  * the account comes from the session, never from the request.
  */
 @RequestScoped
@@ -30,19 +29,14 @@ public class Disconnections {
     @Inject
     Notices notices;
 
-    @Inject
-    EvotorConnections evotor;
-
-    @Inject
-    VkConnections vk;
-
-    public Response delete(ServiceType type, String submittedToken) {
+    public Response delete(ConnectableService service, String submittedToken) {
+        ServiceType type = service.type();
         long accountId = account.id();
         if (!formToken.matches(submittedToken)) {
             LOG.warning(() -> "Refused deleting the " + type + " connection of account " + accountId + ": bad form token");
             return Response.status(Response.Status.FORBIDDEN).build();
         }
-        boolean deleted = type == ServiceType.EVOTOR ? evotor.delete(accountId) : vk.delete(accountId);
+        boolean deleted = service.store().delete(accountId);
         if (deleted) {
             notices.success("«" + type.title() + "» отключён.");
         } else {

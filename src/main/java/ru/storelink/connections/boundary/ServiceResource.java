@@ -1,25 +1,26 @@
 package ru.storelink.connections.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import ru.storelink.connections.control.ConnectFlow;
+import ru.storelink.connections.control.ConnectableService;
 import ru.storelink.connections.control.FormToken;
 import ru.storelink.connections.control.PendingAuthorizations;
+import ru.storelink.connections.control.Services;
 import ru.storelink.connections.entity.ServiceType;
 
 /**
  * {@code /<service>/connect}, {@code /<service>/callback} (the redirect URI registered with the provider)
- * and {@code /<service>/disconnect}, for each service's JAX-RS application ({@code EvotorEndpoints},
- * {@code VkEndpoints}), which names its service in the property {@link #SERVICE}.
+ * and {@code /<service>/disconnect}, for each service's own JAX-RS application, which puts its
+ * {@link ServiceType} in the property {@link #SERVICE}.
  */
 @Path("")
 @RequestScoped
@@ -34,7 +35,7 @@ public class ServiceResource {
     Configuration configuration;
 
     @Inject
-    Instance<ConnectFlow> flows;
+    Services services;
 
     @Inject
     PendingAuthorizations pending;
@@ -49,27 +50,27 @@ public class ServiceResource {
     @GET
     @Path("connect")
     public Response connect() {
-        ConnectFlow flow = flow();
-        return Response.seeOther(flow.authorizationUri(pending.issue(flow.service()))).build();
+        return Response.seeOther(service().connectFlow().authorizationUri(pending.issue(service().type()))).build();
     }
 
     @GET
     @Path("callback")
     public Response callback(@Context UriInfo uri) {
-        ConnectFlow flow = flow();
-        return callbacks.handle(flow.service(), uri, flow::complete);
+        ConnectableService service = service();
+        return callbacks.handle(service.type(), uri, service.connectFlow()::complete);
     }
 
     @POST
     @Path("disconnect")
     public Response disconnect(@FormParam(FormToken.FIELD) String token) {
-        return disconnections.delete(flow().service(), token);
+        return disconnections.delete(service(), token);
     }
 
-    private ConnectFlow flow() {
-        ServiceType service = ServiceType.byKey((String) configuration.getProperty(SERVICE))
-                .orElseThrow(() -> new IllegalStateException("JAX-RS application without " + SERVICE));
-        return flows.stream().filter(flow -> flow.service() == service).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No connect flow for " + service));
+    private ConnectableService service() {
+        if (!(configuration.getProperty(SERVICE) instanceof ServiceType type)) {
+            throw new IllegalStateException("JAX-RS application without " + SERVICE);
+        }
+        // A service an admin switched off has no endpoints.
+        return services.byKey(type.key()).orElseThrow(NotFoundException::new);
     }
 }

@@ -3,12 +3,9 @@ package ru.storelink.connections.control;
 import java.net.URI;
 import ru.storelink.connections.control.OAuthCallbacks.Verified;
 import ru.storelink.connections.control.PendingAuthorizations.Pending;
-import ru.storelink.connections.entity.ServiceType;
 
 /** What differs between connecting Evotor and connecting VK; everything else is shared. */
 public interface ConnectFlow {
-
-    ServiceType service();
 
     /** Where «Подключить» sends the browser for this authorization. */
     URI authorizationUri(Pending pending);

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Table;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -14,7 +15,8 @@ import ru.storelink.connections.entity.ServiceType;
 
 /**
  * Storing one service's connections: at most one row per account, tokens sealed with the account bound
- * in. Subclasses add what is particular to the service (the store, the VK profile).
+ * in. Subclasses add what is particular to the service (the store, the VK profile) and say what a card
+ * shows of it.
  */
 public abstract class ConnectionStore<T extends ProviderConnection> {
 
@@ -31,6 +33,10 @@ public abstract class ConnectionStore<T extends ProviderConnection> {
     private final String ofAccount;
     private final String deleteOfAccount;
 
+    /** A connection with the line its card shows about it. */
+    public record Described(ProviderConnection connection, String details) {
+    }
+
     protected ConnectionStore(ServiceType service, Class<T> type, String ofAccount, String deleteOfAccount) {
         this.service = service;
         this.type = type;
@@ -40,6 +46,27 @@ public abstract class ConnectionStore<T extends ProviderConnection> {
 
     public Optional<T> of(long accountId) {
         return em.createNamedQuery(ofAccount, type).setParameter("accountId", accountId).getResultStream().findFirst();
+    }
+
+    /** The account's connection with its card's details line. */
+    public Optional<Described> described(long accountId) {
+        return of(accountId).map(connection -> new Described(connection, details(connection)));
+    }
+
+    /** What the card says the connection is connected to: the store, the profile. */
+    protected abstract String details(T connection);
+
+    /** The service's connection table, which the health checker claims rows of. */
+    public String table() {
+        return type.getAnnotation(Table.class).name();
+    }
+
+    /**
+     * A column of {@link #table()} that the service's probe needs besides the tokens (VK: the device id), read
+     * with the claim; null when it needs none.
+     */
+    public String checkDetailColumn() {
+        return null;
     }
 
     /**

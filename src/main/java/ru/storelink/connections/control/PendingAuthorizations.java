@@ -71,7 +71,7 @@ public class PendingAuthorizations implements Serializable {
             LOG.info(() -> type + " callback with an unknown, replayed or foreign state");
             return Optional.empty();
         }
-        if (found.type() != type) {
+        if (!found.type().equals(type)) {
             LOG.warning(() -> type + " callback carried a state issued for " + found.type() + " (mix-up); refused");
             return Optional.empty();
         }

@@ -13,7 +13,7 @@ public record ProbeResult(CheckOutcome outcome, String reason, boolean refreshMa
     }
 
     /** A refusal of the access token that a fresh one may cure. */
-    static ProbeResult tokenRefused(String reason) {
+    public static ProbeResult tokenRefused(String reason) {
         return new ProbeResult(CheckOutcome.CREDENTIALS_REJECTED, reason, true);
     }
 }

@@ -1,10 +1,12 @@
 package ru.storelink.connections.control;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -23,35 +25,18 @@ public class ProviderConfiguration {
 
     private static final Logger LOG = Logger.getLogger(ProviderConfiguration.class.getName());
 
-    private ProviderSettings evotor;
-    private ProviderSettings vk;
+    @Inject
+    Services services;
 
-    @PostConstruct
-    void read() {
-        // Evotor: {oauth}/oauth/authorize, {oauth}/oauth/token, {api}/stores.
-        evotor = settings(ServiceType.EVOTOR, "evotor.oauth-url", "https://oauth.evotor.ru",
-                "evotor.api-url", "https://api.evotor.ru", "", "/api");
-        // VK: {id}/authorize, {id}/oauth2/auth, {api}/method/users.get.
-        vk = settings(ServiceType.VK, "vk.id-url", "https://id.vk.com",
-                "vk.api-url", "https://api.vk.com", "/id", "/api");
-        LOG.info(() -> "Evotor: " + evotor);
-        LOG.info(() -> "VK: " + vk);
-    }
+    private final Map<ServiceType, ProviderSettings> settings = new ConcurrentHashMap<>();
 
-    public ProviderSettings evotor() {
-        return evotor;
-    }
-
-    public ProviderSettings vk() {
-        return vk;
-    }
-
+    /** Read once per service, on first use, and logged (without the secret). */
     public ProviderSettings of(ServiceType type) {
-        return type == ServiceType.EVOTOR ? evotor : vk;
+        return settings.computeIfAbsent(type, this::read);
     }
 
-    private ProviderSettings settings(ServiceType type, String authKey, String authDefault, String apiKey,
-            String apiDefault, String demoAuthPath, String demoApiPath) {
+    private ProviderSettings read(ServiceType type) {
+        ProviderEndpoints endpoints = services.of(type).endpoints();
         Config config = ConfigProvider.getConfig();
         String prefix = type.key() + ".";
         URI publicUrl = URI.create(withoutTrailingSlash(
@@ -59,16 +44,20 @@ public class ProviderConfiguration {
         Optional<String> clientId = config.getOptionalValue(prefix + "client-id", String.class).filter(id -> !id.isBlank());
         boolean demo = clientId.isEmpty();
         String demoBase = publicUrl + "/demo/" + type.key();
-        return new ProviderSettings(
+        ProviderSettings read = new ProviderSettings(
                 clientId.orElse(DEMO_CLIENT_ID),
                 demo ? DEMO_CLIENT_SECRET : config.getOptionalValue(prefix + "client-secret", String.class).orElse(""),
-                URI.create(demo ? demoBase + demoAuthPath : withoutTrailingSlash(config.getOptionalValue(authKey, String.class).orElse(authDefault))),
-                URI.create(demo ? demoBase + demoApiPath : withoutTrailingSlash(config.getOptionalValue(apiKey, String.class).orElse(apiDefault))),
+                URI.create(demo ? demoBase + endpoints.demoAuthorizationPath() : withoutTrailingSlash(
+                        config.getOptionalValue(endpoints.authorizationKey(), String.class).orElse(endpoints.authorizationDefault()))),
+                URI.create(demo ? demoBase + endpoints.demoApiPath() : withoutTrailingSlash(
+                        config.getOptionalValue(endpoints.apiKey(), String.class).orElse(endpoints.apiDefault()))),
                 URI.create(publicUrl + "/" + type.key() + "/callback"),
                 demo,
                 Duration.ofMillis(config.getOptionalValue(prefix + "connect-timeout-ms", Long.class).orElse(3000L)),
                 Duration.ofMillis(config.getOptionalValue(prefix + "read-timeout-ms", Long.class).orElse(10000L)),
                 Duration.ofMillis(config.getOptionalValue(prefix + "total-timeout-ms", Long.class).orElse(12000L)));
+        LOG.info(() -> type.title() + ": " + read);
+        return read;
     }
 
     private static String withoutTrailingSlash(String url) {

@@ -1,51 +1,26 @@
 package ru.storelink.connections.entity;
 
-import java.util.Arrays;
-import java.util.Optional;
+import java.io.Serializable;
+import java.util.Locale;
 
-/** The services an account can connect, with the words and pictures the pages use for them. */
-public enum ServiceType {
+/**
+ * What the pages and the logs call one service an account can connect. Each service package defines its
+ * own (the core has no list of services: it finds them through {@code ConnectableService} beans).
+ *
+ * @param key           as in URLs, configuration keys and the {@code type} parameter: {@code evotor}, {@code vk}
+ * @param title         the service's name for owners
+ * @param icon          a Bootstrap Icons class
+ * @param description   the add page's sentence: what connecting it is for
+ * @param connectedText the notice after a successful connect, before its details
+ */
+public record ServiceType(String key, String title, String icon, String description, String connectedText)
+        implements Serializable {
 
-    EVOTOR("evotor", "Эвотор", "bi-shop",
-            "Подключите кассу Эвотор для синхронизации каталога товаров.",
-            "Касса Эвотор подключена"),
-    VK("vk", "ВКонтакте", "bi-chat-dots",
-            "Подключите аккаунт ВКонтакте для публикации товаров в вашу группу.",
-            "Аккаунт ВКонтакте подключён");
-
-    private final String key;
-    private final String title;
-    private final String icon;
-    private final String description;
-    private final String connectedText;
-
-    ServiceType(String key, String title, String icon, String description, String connectedText) {
-        this.key = key;
-        this.title = title;
-        this.icon = icon;
-        this.description = description;
-        this.connectedText = connectedText;
-    }
-
-    /** As in URLs and in the {@code type} parameter: {@code evotor}, {@code vk}. */
-    public String key() {
-        return key;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public String icon() {
-        return icon;
-    }
-
-    public String description() {
-        return description;
-    }
-
-    public String connectedText() {
-        return connectedText;
+    public ServiceType {
+        if (!key.matches("[a-z][a-z0-9-]{0,9}")) {
+            // Part of URLs, configuration keys, metric tags and the history's service column (10 characters).
+            throw new IllegalArgumentException("A service key is 1-10 lower-case letters, digits or dashes: " + key);
+        }
     }
 
     /** The service's own page: details, connect, reconnect. */
@@ -53,11 +28,12 @@ public enum ServiceType {
         return "/" + key;
     }
 
-    public static Optional<ServiceType> byKey(String key) {
-        return Arrays.stream(values()).filter(type -> type.key.equals(key)).findFirst();
+    /** The {@code confirm()} question of «Отключить», on the card and on the service's page. */
+    public String disconnectQuestion() {
+        return "Вы уверены, что хотите отключить " + title + "?";
     }
 
-    // Getters for Faces EL.
+    // Getters for Faces EL (EL 5 does not read record components).
     public String getKey() {
         return key;
     }
@@ -78,8 +54,13 @@ public enum ServiceType {
         return pagePath();
     }
 
-    /** The {@code confirm()} question of «Отключить», on the card and on the service's page. */
     public String getDisconnectQuestion() {
-        return "Вы уверены, что хотите отключить " + title + "?";
+        return disconnectQuestion();
+    }
+
+    /** As the logs have always named services: EVOTOR, VK. */
+    @Override
+    public String toString() {
+        return key.toUpperCase(Locale.ROOT);
     }
 }

@@ -6,12 +6,12 @@ import java.util.Map;
  * The consent page of a simulated provider: what the owner would see at Evotor or VK, clearly marked as
  * a demo. Plain HTML without scripts; every value is escaped.
  */
-final class ConsentPage {
+public final class ConsentPage {
 
     private ConsentPage() {
     }
 
-    static String render(String provider, String question, String action, Map<String, String> hidden) {
+    public static String render(String provider, String question, String action, Map<String, String> hidden) {
         StringBuilder fields = new StringBuilder();
         hidden.forEach((name, value) -> fields.append("<input type=\"hidden\" name=\"").append(escape(name))
                 .append("\" value=\"").append(escape(value)).append("\"/>"));

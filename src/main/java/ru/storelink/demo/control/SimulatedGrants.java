@@ -1,5 +1,7 @@
 package ru.storelink.demo.control;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -21,6 +23,9 @@ import java.util.function.Predicate;
  * @param <S> whose the grant is (a VK profile, an Evotor account's stores)
  */
 public final class SimulatedGrants<S> {
+
+    /** Codes and tokens of each kind that demo mode's simulators keep at most. */
+    public static final int DEMO_CAPACITY = 10_000;
 
     /** Tokens a grant currently has; {@code refreshToken} is null when the answer omits it. */
     public record Issued<S>(S subject, String accessToken, String refreshToken) {
@@ -136,7 +141,7 @@ public final class SimulatedGrants<S> {
     }
 
     /** A map that forgets its oldest entries beyond {@code capacity}; callers synchronize on it or on its owner. */
-    static <K, V> Map<K, V> bounded(int capacity) {
+    public static <K, V> Map<K, V> bounded(int capacity) {
         return new LinkedHashMap<>(16, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
@@ -145,7 +150,13 @@ public final class SimulatedGrants<S> {
         };
     }
 
-    String token() {
+    /** A value as it goes into a redirect's query string. */
+    public static String encode(String value) {
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    }
+
+    /** A fresh random token or code. */
+    public String token() {
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
 import ru.storelink.connections.boundary.ServiceResource;
-import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.evotor.control.EvotorService;
 
 /**
  * {@code /evotor/connect}, {@code /evotor/callback} and {@code /evotor/disconnect}. The prefix is this
@@ -21,6 +21,6 @@ public class EvotorEndpoints extends Application {
 
     @Override
     public Map<String, Object> getProperties() {
-        return Map.of(ServiceResource.WADL_OFF, true, ServiceResource.SERVICE, ServiceType.EVOTOR.key());
+        return Map.of(ServiceResource.WADL_OFF, true, ServiceResource.SERVICE, EvotorService.TYPE);
     }
 }

@@ -12,12 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import ru.storelink.accounts.control.SignedInAccount;
-import ru.storelink.connections.boundary.ServicePage;
-import ru.storelink.connections.control.CheckTimes;
-import ru.storelink.connections.entity.ServiceType;
-import ru.storelink.healthcheck.control.Claims;
 import ru.storelink.connections.control.Notices;
-import ru.storelink.connections.control.ProviderConfiguration;
 import ru.storelink.connections.control.ProviderException;
 import ru.storelink.connections.control.TokenCipher.TokenUnreadableException;
 import ru.storelink.evotor.control.EvotorConnections;
@@ -26,8 +21,8 @@ import ru.storelink.evotor.control.EvotorOAuth;
 import ru.storelink.evotor.entity.EvotorConnection;
 
 /**
- * Backs evotor.xhtml: the connection's details, or «Подключить»; with several stores in the Evotor
- * account, the choice of the store this connection uses.
+ * Backs evotor.xhtml's own part of the service page: the store the connection uses and, with several
+ * stores in the Evotor account, the choice among them.
  */
 @Named
 @ViewScoped
@@ -46,18 +41,8 @@ public class EvotorPage implements Serializable {
     EvotorOAuth oauth;
 
     @Inject
-    ProviderConfiguration providers;
-
-    @Inject
-    CheckTimes times;
-
-    @Inject
-    Claims claims;
-
-    @Inject
     Notices notices;
 
-    private ServicePage connection;
     private String storeId;
     private String storeName;
     private List<Store> stores = List.of();
@@ -70,7 +55,6 @@ public class EvotorPage implements Serializable {
             return;
         }
         EvotorConnection evotor = found.get();
-        connection = ServicePage.of(evotor, times, claims.history(ServiceType.EVOTOR, evotor.getId()));
         storeId = evotor.getStoreId();
         storeName = evotor.getStoreName();
         try {
@@ -99,14 +83,6 @@ public class EvotorPage implements Serializable {
         faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + "/evotor");
     }
 
-    public boolean isConnected() {
-        return connection != null;
-    }
-
-    public ServicePage getConnection() {
-        return connection;
-    }
-
     public String getStoreName() {
         return storeName;
     }
@@ -129,13 +105,5 @@ public class EvotorPage implements Serializable {
 
     public boolean isStoresUnavailable() {
         return storesUnavailable;
-    }
-
-    public ServiceType getService() {
-        return ServiceType.EVOTOR;
-    }
-
-    public boolean isDemo() {
-        return providers.evotor().demo();
     }
 }

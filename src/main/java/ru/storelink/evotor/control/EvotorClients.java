@@ -19,7 +19,7 @@ public class EvotorClients {
 
     @PostConstruct
     void build() {
-        ProviderSettings settings = configuration.evotor();
+        ProviderSettings settings = configuration.of(EvotorService.TYPE);
         oauth = RestClients.builder(settings).baseUri(settings.authorizationUrl()).build(EvotorOAuthApi.class);
         api = RestClients.builder(settings).baseUri(settings.apiUrl()).build(EvotorApi.class);
     }
@@ -33,6 +33,6 @@ public class EvotorClients {
     }
 
     public ProviderSettings settings() {
-        return configuration.evotor();
+        return configuration.of(EvotorService.TYPE);
     }
 }

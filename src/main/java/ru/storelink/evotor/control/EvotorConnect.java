@@ -11,7 +11,6 @@ import ru.storelink.connections.control.PendingAuthorizations.Pending;
 import ru.storelink.connections.control.ProviderException;
 import ru.storelink.connections.control.ProviderException.Reason;
 import ru.storelink.connections.control.SavingConnections;
-import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.evotor.control.EvotorMessages.Store;
 import ru.storelink.evotor.entity.EvotorConnection;
 
@@ -30,11 +29,6 @@ public class EvotorConnect implements ConnectFlow {
     EvotorConnections connections;
 
     @Override
-    public ServiceType service() {
-        return ServiceType.EVOTOR;
-    }
-
-    @Override
     public URI authorizationUri(Pending pending) {
         return oauth.authorizationUri(pending);
     }
@@ -49,6 +43,6 @@ public class EvotorConnect implements ConnectFlow {
         String previousStore = connections.of(accountId).map(EvotorConnection::getStoreId).orElse(null);
         Store store = stores.stream().filter(s -> s.id().equals(previousStore)).findFirst().orElse(stores.get(0));
         SavingConnections.retryingOnce(() -> connections.save(accountId, grant, store));
-        return ServiceType.EVOTOR.connectedText() + ": магазин «" + store.name() + "».";
+        return EvotorService.TYPE.connectedText() + ": магазин «" + store.name() + "».";
     }
 }

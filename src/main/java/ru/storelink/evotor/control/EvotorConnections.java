@@ -6,7 +6,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import ru.storelink.connections.control.ConnectionStore;
 import ru.storelink.connections.control.Grant;
-import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.evotor.control.EvotorMessages.Store;
 import ru.storelink.evotor.entity.EvotorConnection;
 
@@ -18,12 +17,17 @@ import ru.storelink.evotor.entity.EvotorConnection;
 public class EvotorConnections extends ConnectionStore<EvotorConnection> {
 
     public EvotorConnections() {
-        super(ServiceType.EVOTOR, EvotorConnection.class, EvotorConnection.OF_ACCOUNT, EvotorConnection.DELETE_OF_ACCOUNT);
+        super(EvotorService.TYPE, EvotorConnection.class, EvotorConnection.OF_ACCOUNT, EvotorConnection.DELETE_OF_ACCOUNT);
     }
 
     @Transactional
     public EvotorConnection save(long accountId, Grant grant, Store store) {
         return store(accountId, grant, EvotorConnection::new, connection -> connection.useStore(store.id(), store.name()));
+    }
+
+    @Override
+    protected String details(EvotorConnection connection) {
+        return connection.getStoreName();
     }
 
     /** Switches the connection to another of the account's stores. */

@@ -2,17 +2,19 @@ package ru.storelink.evotor.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
 import ru.storelink.connections.control.ProbeResult;
 import ru.storelink.connections.control.ProviderException;
 import ru.storelink.connections.control.ProviderException.Reason;
-import ru.storelink.connections.control.ProviderOutcomes;
 import ru.storelink.connections.control.ProviderResponses.Answer;
 import ru.storelink.connections.entity.CheckOutcome;
 import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.evotor.control.EvotorMessages.StoresPage;
+import ru.storelink.evotor.entity.EvotorCheck;
 import ru.storelink.healthcheck.control.ClaimedCheck;
 import ru.storelink.healthcheck.control.Credentials;
 import ru.storelink.healthcheck.control.Probe;
+import ru.storelink.healthcheck.entity.ConnectionCheck;
 
 /**
  * Evotor's health check: {@code GET /stores} with the Bearer token. On a 401 with a refresh token held,
@@ -27,7 +29,7 @@ public class EvotorProbe implements Probe {
 
     @Override
     public ServiceType service() {
-        return ServiceType.EVOTOR;
+        return EvotorService.TYPE;
     }
 
     @Override
@@ -51,9 +53,15 @@ public class EvotorProbe implements Probe {
         }
     }
 
+    @Override
+    public ConnectionCheck historyEntry(long connectionId, OffsetDateTime checkedAt, CheckOutcome outcome, int latencyMs,
+            String reason) {
+        return new EvotorCheck(connectionId, checkedAt, outcome, latencyMs, reason);
+    }
+
     private ProbeResult stores(String accessToken) throws ProviderException {
         Answer answer = oauth.firstStoresPage(accessToken);
-        ProbeResult verdict = ProviderOutcomes.evotorStatus(answer.status());
+        ProbeResult verdict = EvotorOutcomes.ofStatus(answer.status());
         if (verdict.outcome() == CheckOutcome.WORKS && answer.json(StoresPage.class).items() == null) {
             throw new ProviderException(Reason.MALFORMED, "Evotor stores answer without items");
         }

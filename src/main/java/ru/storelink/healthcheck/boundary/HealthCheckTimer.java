@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import ru.storelink.connections.control.ProviderConfiguration;
+import ru.storelink.connections.control.Services;
 import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.healthcheck.control.HealthCheckSettings;
 import ru.storelink.healthcheck.control.Sweeper;
@@ -47,6 +48,9 @@ public class HealthCheckTimer {
     ProviderConfiguration providers;
 
     @Inject
+    Services services;
+
+    @Inject
     MetricRegistry metrics;
 
     @Resource
@@ -59,7 +63,7 @@ public class HealthCheckTimer {
     void start() {
         refuseLeasesShorterThanACheck(HealthCheckSettings.current());
         runner = Executors.newSingleThreadExecutor(threads);
-        for (ServiceType service : ServiceType.values()) {
+        for (ServiceType service : services.types()) {
             // Counted once per sweep, never per scrape: a scrape costs no query.
             metrics.gauge("health_checks_due", sweeper, s -> s.due(service), new Tag("provider", service.key()));
         }
@@ -87,7 +91,7 @@ public class HealthCheckTimer {
     /** A check that outlives its lease can meet another instance's check of the same connection. */
     private void refuseLeasesShorterThanACheck(HealthCheckSettings settings) {
         List<String> problems = new ArrayList<>();
-        for (ServiceType service : ServiceType.values()) {
+        for (ServiceType service : services.types()) {
             settings.leaseProblem(service, providers.of(service).worstCall()).ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {

@@ -1,7 +1,6 @@
 package ru.storelink.healthcheck.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Logger;
@@ -27,7 +26,7 @@ public class Checker {
     static final Duration REFRESH_LEASE_MARGIN = Duration.ofSeconds(3);
 
     @Inject
-    Instance<Probe> probes;
+    Probes probes;
 
     @Inject
     Claims claims;
@@ -86,8 +85,7 @@ public class Checker {
             // A key changed or a row was tampered with: our problem, not the owner's.
             return ProbeResult.of(CheckOutcome.OUR_MISCONFIGURATION, "Storelink не может прочитать сохранённый токен");
         }
-        Probe probe = probes.stream().filter(p -> p.service() == check.service()).findFirst().orElseThrow();
-        return probe.probe(check, credentials);
+        return probes.of(check.service()).probe(check, credentials);
     }
 
     /** Long enough for one token call to end, so no other check presents the same refresh token meanwhile. */

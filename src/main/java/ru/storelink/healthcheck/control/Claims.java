@@ -1,9 +1,10 @@
 package ru.storelink.healthcheck.control;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Duration;
@@ -15,8 +16,8 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import ru.storelink.connections.control.ProbeResult;
+import ru.storelink.connections.control.Services;
 import ru.storelink.connections.entity.CheckOutcome;
-import ru.storelink.connections.entity.ConnectionStatus;
 import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.healthcheck.control.HealthRules.Health;
 import ru.storelink.healthcheck.entity.ConnectionCheck;
@@ -38,6 +39,12 @@ public class Claims {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Services services;
+
+    @Inject
+    Probes probes;
 
     /** Claims up to {@code limit} due connections: never checked first, then the longest unchecked. */
     @Transactional(TxType.REQUIRES_NEW)
@@ -97,7 +104,7 @@ public class Claims {
         if (updated == 0) {
             return false;
         }
-        em.persist(new ConnectionCheck(check.service(), check.id(), now, result.outcome(), latencyMs, abbreviate(result.reason())));
+        em.persist(probes.of(check.service()).historyEntry(check.id(), now, result.outcome(), latencyMs, abbreviate(result.reason())));
         em.flush();
         trimHistory(check);
         return true;
@@ -161,14 +168,16 @@ public class Claims {
         return claimed;
     }
 
-    private static String select(ServiceType service) {
+    private String select(ServiceType service) {
+        String detail = services.of(service).store().checkDetailColumn();
         return "SELECT id, account_id, access_token, refresh_token, token_expires_at, "
-                + (service == ServiceType.VK ? "device_id" : "CAST(NULL AS VARCHAR(1))")
+                + (detail == null ? "CAST(NULL AS VARCHAR(1))" : detail)
                 + ", state, consecutive_failures FROM " + table(service);
     }
 
-    static String table(ServiceType service) {
-        return service == ServiceType.EVOTOR ? "evotor_connection" : "vk_connection";
+    /** The service's connection table (named by its store: never from a request). */
+    String table(ServiceType service) {
+        return services.of(service).store().table();
     }
 
     private static String abbreviate(String reason) {

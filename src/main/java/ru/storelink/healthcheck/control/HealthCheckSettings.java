@@ -14,8 +14,6 @@ import ru.storelink.connections.entity.ServiceType;
  */
 public record HealthCheckSettings(
         Duration interval,
-        int evotorConcurrency,
-        int vkConcurrency,
         int unavailableAfter,
         Duration lease,
         Duration manualMinimum) {
@@ -24,8 +22,6 @@ public record HealthCheckSettings(
         Config config = ConfigProvider.getConfig();
         return new HealthCheckSettings(
                 Duration.ofSeconds(positive(config, "health-check.interval-seconds", 600)),
-                (int) positive(config, "health-check.evotor.concurrency", 25),
-                (int) positive(config, "health-check.vk.concurrency", 25),
                 (int) positive(config, "health-check.unavailable-after", 3),
                 Duration.ofSeconds(positive(config, "health-check.lease-seconds", 120)),
                 Duration.ofSeconds(config.getOptionalValue("health-check.manual-min-seconds", Long.class).orElse(30L)));
@@ -71,8 +67,9 @@ public record HealthCheckSettings(
         return minimumLease(worstCall);
     }
 
+    /** Parallel checks of one service per instance: {@code health-check.<service>.concurrency}, read afresh. */
     public int concurrency(ServiceType service) {
-        return service == ServiceType.EVOTOR ? evotorConcurrency : vkConcurrency;
+        return (int) positive(ConfigProvider.getConfig(), "health-check." + service.key() + ".concurrency", 25);
     }
 
     private static long positive(Config config, String key, long fallback) {

@@ -1,6 +1,7 @@
 package ru.storelink.healthcheck.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
+import ru.storelink.connections.control.Services;
 import ru.storelink.connections.entity.ServiceType;
 
 /**
@@ -23,6 +25,9 @@ public class Renewals {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Services services;
 
     /** The tokens stored for a connection right now (sealed). */
     public record Stored(String sealedAccessToken, String sealedRefreshToken, OffsetDateTime tokenExpiresAt,
@@ -53,7 +58,7 @@ public class Renewals {
     public Attempt lease(ServiceType service, long id, String sealedRefreshSeen, Duration lease) {
         OffsetDateTime now = DatabaseTime.now(em);
         String owner = LeaseOwner.next();
-        int leased = em.createNativeQuery("UPDATE " + Claims.table(service)
+        int leased = em.createNativeQuery("UPDATE " + table(service)
                         + " SET refresh_lease_owner = ?, refresh_lease_until = ?"
                         + " WHERE id = ? AND refresh_token = ? AND (refresh_lease_until IS NULL OR refresh_lease_until < ?)")
                 .setParameter(1, owner)
@@ -80,7 +85,7 @@ public class Renewals {
     @Transactional(TxType.REQUIRES_NEW)
     public boolean store(ServiceType service, long id, String sealedRefreshPresented, String sealedAccess,
             String sealedRefresh, OffsetDateTime expiresAt) {
-        return em.createNativeQuery("UPDATE " + Claims.table(service)
+        return em.createNativeQuery("UPDATE " + table(service)
                         + " SET access_token = ?, refresh_token = ?, token_expires_at = ?,"
                         + " refresh_lease_owner = NULL, refresh_lease_until = NULL, version = version + 1"
                         + " WHERE id = ? AND refresh_token = ?")
@@ -95,7 +100,7 @@ public class Renewals {
     /** Ends the refresh lease without a new grant (the provider answered, and rotated nothing). */
     @Transactional(TxType.REQUIRES_NEW)
     public void release(ServiceType service, long id, String owner) {
-        em.createNativeQuery("UPDATE " + Claims.table(service)
+        em.createNativeQuery("UPDATE " + table(service)
                         + " SET refresh_lease_owner = NULL, refresh_lease_until = NULL WHERE id = ? AND refresh_lease_owner = ?")
                 .setParameter(1, id)
                 .setParameter(2, owner)
@@ -107,7 +112,7 @@ public class Renewals {
     public Stored read(ServiceType service, long id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT access_token, refresh_token, token_expires_at, refresh_lease_until FROM "
-                        + Claims.table(service) + " WHERE id = ?")
+                        + table(service) + " WHERE id = ?")
                 .setParameter(1, id)
                 .getResultList();
         if (rows.isEmpty()) {
@@ -115,5 +120,9 @@ public class Renewals {
         }
         Object[] row = rows.get(0);
         return new Stored((String) row[0], (String) row[1], DatabaseTime.of(row[2]), DatabaseTime.of(row[3]));
+    }
+
+    private String table(ServiceType service) {
+        return services.of(service).store().table();
     }
 }

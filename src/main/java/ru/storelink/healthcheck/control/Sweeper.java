@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,13 +21,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import ru.storelink.connections.control.ProviderConfiguration;
+import ru.storelink.connections.control.Services;
 import ru.storelink.connections.entity.CheckOutcome;
 import ru.storelink.connections.entity.ConnectionStatus;
 import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.healthcheck.control.Checker.Report;
 
 /**
- * One sweep: every due connection of both services checked once. Each service has its own pool of
+ * One sweep: every due connection of every service checked once. Each service has its own pool of
  * {@code health-check.<service>.concurrency} threads, so no provider ever sees more parallel calls than
  * configured, and a provider that hangs delays only its own checks (each ends at the read timeout).
  */
@@ -49,12 +50,15 @@ public class Sweeper {
     ProviderConfiguration providers;
 
     @Inject
+    Services services;
+
+    @Inject
     MetricRegistry metrics;
 
     private final Map<ServiceType, Long> due = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<ServiceType, ExecutorService> pools = new EnumMap<>(ServiceType.class);
-    private final Map<ServiceType, Integer> poolSizes = new EnumMap<>(ServiceType.class);
-    private ExecutorService services;
+    private final Map<ServiceType, ExecutorService> pools = new HashMap<>();
+    private final Map<ServiceType, Integer> poolSizes = new HashMap<>();
+    private ExecutorService sweepers;
     private volatile boolean stopping;
 
     /** Totals of one sweep, for the one log line and the metrics. */
@@ -80,15 +84,15 @@ public class Sweeper {
         HealthCheckSettings settings = HealthCheckSettings.current();
         long start = System.nanoTime();
         List<Future<Totals>> perService = new ArrayList<>();
-        for (ServiceType service : ServiceType.values()) {
-            perService.add(services().submit(() -> sweep(service, settings)));
+        for (ServiceType service : services.types()) {
+            perService.add(sweepers().submit(() -> sweep(service, settings)));
         }
         Totals totals = Totals.NONE;
         for (Future<Totals> future : perService) {
             totals = totals.plus(await(future, Duration.ofHours(1)).orElse(Totals.NONE));
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        for (ServiceType service : ServiceType.values()) {
+        for (ServiceType service : services.types()) {
             due.put(service, claims.countDue(service, settings.interval()));
         }
         metrics.timer("health_sweep_duration").update(took);
@@ -151,11 +155,11 @@ public class Sweeper {
         return pool;
     }
 
-    private synchronized ExecutorService services() {
-        if (services == null) {
-            services = Executors.newFixedThreadPool(ServiceType.values().length, threads);
+    private synchronized ExecutorService sweepers() {
+        if (sweepers == null) {
+            sweepers = Executors.newFixedThreadPool(services.types().size(), threads);
         }
-        return services;
+        return sweepers;
     }
 
     /** Undeploy: checks in flight are abandoned; their leases expire and another sweep takes them over. */
@@ -163,8 +167,8 @@ public class Sweeper {
     synchronized void stop() {
         stopping = true;
         List<ExecutorService> all = new ArrayList<>(pools.values());
-        if (services != null) {
-            all.add(services);
+        if (sweepers != null) {
+            all.add(sweepers);
         }
         all.forEach(ExecutorService::shutdownNow);
         for (ExecutorService pool : all) {

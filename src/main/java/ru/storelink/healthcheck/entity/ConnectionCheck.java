@@ -1,25 +1,33 @@
 package ru.storelink.healthcheck.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.DiscriminatorColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Inheritance;
+import jakarta.persistence.InheritanceType;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import ru.storelink.connections.entity.CheckOutcome;
-import ru.storelink.connections.entity.ServiceType;
 
-/** One completed health check of one connection: the card's history («История проверок»). */
+/**
+ * One completed health check of one connection: the card's history («История проверок»). Each service
+ * has its own subclass, which fills the foreign key column towards its connection table (so the history
+ * goes with its connection); {@code service} tells them apart.
+ */
 @Entity
 @Table(name = "connection_check")
+@Inheritance(strategy = InheritanceType.SINGLE_TABLE)
+@DiscriminatorColumn(name = "service", length = 10)
 @NamedQuery(name = ConnectionCheck.LATEST, query = "SELECT c FROM ConnectionCheck c "
         + "WHERE c.service = :service AND c.connectionId = :connectionId ORDER BY c.checkedAt DESC, c.id DESC")
-public class ConnectionCheck {
+public abstract class ConnectionCheck {
 
     public static final String LATEST = "ConnectionCheck.latest";
 
@@ -28,18 +36,12 @@ public class ConnectionCheck {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "connection_check_id")
     private Long id;
 
-    @Column(name = "service", nullable = false, length = 10)
+    /** The discriminator, read for the history's query. */
+    @Column(name = "service", insertable = false, updatable = false)
     private String service;
 
     @Column(name = "connection_id", nullable = false)
     private long connectionId;
-
-    /** The same id again, in the foreign key column of its service's table: the history goes with its connection. */
-    @Column(name = "evotor_connection_id")
-    private Long evotorConnectionId;
-
-    @Column(name = "vk_connection_id")
-    private Long vkConnectionId;
 
     @Column(name = "checked_at", nullable = false)
     private OffsetDateTime checkedAt;
@@ -58,12 +60,8 @@ public class ConnectionCheck {
         // for JPA
     }
 
-    public ConnectionCheck(ServiceType service, long connectionId, OffsetDateTime checkedAt, CheckOutcome outcome,
-            int latencyMs, String reason) {
-        this.service = service.key();
+    protected ConnectionCheck(long connectionId, OffsetDateTime checkedAt, CheckOutcome outcome, int latencyMs, String reason) {
         this.connectionId = connectionId;
-        this.evotorConnectionId = service == ServiceType.EVOTOR ? connectionId : null;
-        this.vkConnectionId = service == ServiceType.VK ? connectionId : null;
         this.checkedAt = checkedAt;
         this.outcome = outcome;
         this.latencyMs = latencyMs;

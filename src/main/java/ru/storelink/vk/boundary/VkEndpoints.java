@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
 import ru.storelink.connections.boundary.ServiceResource;
-import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.vk.control.VkService;
 
 /**
  * {@code /vk/connect}, {@code /vk/callback} and {@code /vk/disconnect}. The prefix is this application's
@@ -21,6 +21,6 @@ public class VkEndpoints extends Application {
 
     @Override
     public Map<String, Object> getProperties() {
-        return Map.of(ServiceResource.WADL_OFF, true, ServiceResource.SERVICE, ServiceType.VK.key());
+        return Map.of(ServiceResource.WADL_OFF, true, ServiceResource.SERVICE, VkService.TYPE);
     }
 }

@@ -19,7 +19,7 @@ public class VkClients {
 
     @PostConstruct
     void build() {
-        ProviderSettings settings = configuration.vk();
+        ProviderSettings settings = configuration.of(VkService.TYPE);
         id = RestClients.builder(settings).baseUri(settings.authorizationUrl()).build(VkIdApi.class);
         api = RestClients.builder(settings).baseUri(settings.apiUrl()).build(VkApi.class);
     }
@@ -33,6 +33,6 @@ public class VkClients {
     }
 
     public ProviderSettings settings() {
-        return configuration.vk();
+        return configuration.of(VkService.TYPE);
     }
 }

@@ -9,7 +9,6 @@ import ru.storelink.connections.control.PendingAuthorizations.Pending;
 import ru.storelink.connections.control.ProviderException;
 import ru.storelink.connections.control.ProviderException.Reason;
 import ru.storelink.connections.control.SavingConnections;
-import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.vk.control.VkIdOAuth.VkGrant;
 import ru.storelink.vk.control.VkMessages.User;
 
@@ -27,11 +26,6 @@ public class VkConnect implements ConnectFlow {
     VkConnections connections;
 
     @Override
-    public ServiceType service() {
-        return ServiceType.VK;
-    }
-
-    @Override
     public URI authorizationUri(Pending pending) {
         return oauth.authorizationUri(pending);
     }
@@ -46,6 +40,6 @@ public class VkConnect implements ConnectFlow {
             throw new ProviderException(Reason.MALFORMED, "VK users.get answered another user than the token's");
         }
         SavingConnections.retryingOnce(() -> connections.save(accountId, grant.grant(), user, deviceId));
-        return ServiceType.VK.connectedText() + ": " + user.firstName() + " " + user.lastName() + ".";
+        return VkService.TYPE.connectedText() + ": " + user.firstName() + " " + user.lastName() + ".";
     }
 }

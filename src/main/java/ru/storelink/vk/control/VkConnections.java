@@ -5,7 +5,6 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.transaction.Transactional;
 import ru.storelink.connections.control.ConnectionStore;
 import ru.storelink.connections.control.Grant;
-import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.vk.control.VkMessages.User;
 import ru.storelink.vk.entity.VkConnection;
 
@@ -17,12 +16,22 @@ import ru.storelink.vk.entity.VkConnection;
 public class VkConnections extends ConnectionStore<VkConnection> {
 
     public VkConnections() {
-        super(ServiceType.VK, VkConnection.class, VkConnection.OF_ACCOUNT, VkConnection.DELETE_OF_ACCOUNT);
+        super(VkService.TYPE, VkConnection.class, VkConnection.OF_ACCOUNT, VkConnection.DELETE_OF_ACCOUNT);
     }
 
     @Transactional
     public VkConnection save(long accountId, Grant grant, User user, String deviceId) {
         return store(accountId, grant, VkConnection::new,
                 connection -> connection.profile(user.id(), user.firstName(), user.lastName(), deviceId));
+    }
+
+    @Override
+    protected String details(VkConnection connection) {
+        return connection.getFirstName() + " " + connection.getLastName();
+    }
+
+    @Override
+    public String checkDetailColumn() {
+        return "device_id";
     }
 }

@@ -10,13 +10,12 @@ import java.util.logging.Logger;
 import ru.storelink.connections.control.Grant;
 import ru.storelink.connections.control.PendingAuthorizations.Pending;
 import ru.storelink.connections.control.ProbeResult;
-import ru.storelink.connections.control.ProviderOutcomes;
-import ru.storelink.connections.entity.CheckOutcome;
 import ru.storelink.connections.control.ProviderException;
 import ru.storelink.connections.control.ProviderException.Reason;
 import ru.storelink.connections.control.ProviderResponses;
 import ru.storelink.connections.control.ProviderResponses.Answer;
 import ru.storelink.connections.control.ProviderSettings;
+import ru.storelink.connections.entity.CheckOutcome;
 import ru.storelink.vk.control.VkMessages.TokenAnswer;
 import ru.storelink.vk.control.VkMessages.User;
 import ru.storelink.vk.control.VkMessages.UsersGet;
@@ -109,7 +108,7 @@ public class VkIdOAuth {
         UsersGet users = answer.json(UsersGet.class);
         if (users.error() != null) {
             int code = users.error().code() == null ? -1 : users.error().code();
-            ProbeResult verdict = ProviderOutcomes.vkError(code);
+            ProbeResult verdict = VkOutcomes.ofError(code);
             if (verdict.outcome() == CheckOutcome.OUR_MISCONFIGURATION) {
                 LOG.severe("VK answered error 28 (application authorization failed): check vk.client-id and the VK app settings");
             }

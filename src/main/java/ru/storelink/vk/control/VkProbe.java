@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import ru.storelink.connections.control.ProbeResult;
 import ru.storelink.connections.control.ProviderException;
 import ru.storelink.connections.control.ProviderException.Reason;
-import ru.storelink.connections.control.ProviderOutcomes;
 import ru.storelink.connections.control.ProviderResponses.Answer;
 import ru.storelink.connections.entity.CheckOutcome;
 import ru.storelink.connections.entity.ServiceType;
@@ -16,7 +15,9 @@ import ru.storelink.healthcheck.control.ClaimedCheck;
 import ru.storelink.healthcheck.control.Credentials;
 import ru.storelink.healthcheck.control.Credentials.TokenEndpoint;
 import ru.storelink.healthcheck.control.Probe;
+import ru.storelink.healthcheck.entity.ConnectionCheck;
 import ru.storelink.vk.control.VkMessages.UsersGet;
+import ru.storelink.vk.entity.VkCheck;
 
 /**
  * VK's health check: {@code users.get} with {@code v=5.199}, reading VK's error envelope (errors arrive
@@ -34,7 +35,7 @@ public class VkProbe implements Probe {
 
     @Override
     public ServiceType service() {
-        return ServiceType.VK;
+        return VkService.TYPE;
     }
 
     @Override
@@ -61,6 +62,12 @@ public class VkProbe implements Probe {
         }
     }
 
+    @Override
+    public ConnectionCheck historyEntry(long connectionId, OffsetDateTime checkedAt, CheckOutcome outcome, int latencyMs,
+            String reason) {
+        return new VkCheck(connectionId, checkedAt, outcome, latencyMs, reason);
+    }
+
     private ProbeResult usersGet(String accessToken) throws ProviderException {
         Answer answer = oauth.usersGet(accessToken);
         if (!answer.ok()) {
@@ -68,7 +75,7 @@ public class VkProbe implements Probe {
         }
         UsersGet users = answer.json(UsersGet.class);
         if (users.error() != null) {
-            return ProviderOutcomes.vkError(users.error().code() == null ? -1 : users.error().code());
+            return VkOutcomes.ofError(users.error().code() == null ? -1 : users.error().code());
         }
         if (users.response() == null || users.response().isEmpty()) {
             throw new ProviderException(Reason.MALFORMED, "VK users.get answered no user");

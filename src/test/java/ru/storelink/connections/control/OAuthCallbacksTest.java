@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import ru.storelink.connections.control.OAuthCallbacks.Refused;
 import ru.storelink.connections.control.OAuthCallbacks.Verified;
 import ru.storelink.connections.control.PendingAuthorizations.Pending;
-import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.evotor.control.EvotorService;
+import ru.storelink.vk.control.VkService;
 
 class OAuthCallbacksTest {
 
@@ -22,9 +23,9 @@ class OAuthCallbacksTest {
 
     @Test
     void aGoodCallbackYieldsItsCodeAndAuthorization() throws Refused {
-        Pending started = callbacks.pending.issue(ServiceType.VK);
+        Pending started = callbacks.pending.issue(VkService.TYPE);
 
-        Verified verified = callbacks.verify(ServiceType.VK, params("code", "abc", "state", started.state(), "device_id", "d1"));
+        Verified verified = callbacks.verify(VkService.TYPE, params("code", "abc", "state", started.state(), "device_id", "d1"));
 
         assertThat(verified.code()).isEqualTo("abc");
         assertThat(verified.pending()).isEqualTo(started);
@@ -33,7 +34,7 @@ class OAuthCallbacksTest {
 
     @Test
     void refusalByTheOwnerIsReportedAsSuch() {
-        Pending started = callbacks.pending.issue(ServiceType.EVOTOR);
+        Pending started = callbacks.pending.issue(EvotorService.TYPE);
 
         assertRefused(params("error", "access_denied", "error_description", "no", "state", started.state()), ConnectFailure.DENIED);
     }
@@ -47,25 +48,25 @@ class OAuthCallbacksTest {
 
     @Test
     void missingCodeOrOtherErrorsAreABadCallback() {
-        assertRefused(params("state", callbacks.pending.issue(ServiceType.EVOTOR).state()), ConnectFailure.BAD_CALLBACK);
-        assertRefused(params("error", "server_error", "state", callbacks.pending.issue(ServiceType.EVOTOR).state()),
+        assertRefused(params("state", callbacks.pending.issue(EvotorService.TYPE).state()), ConnectFailure.BAD_CALLBACK);
+        assertRefused(params("error", "server_error", "state", callbacks.pending.issue(EvotorService.TYPE).state()),
                 ConnectFailure.BAD_CALLBACK);
     }
 
     @Test
     void oversizedOrRepeatedParametersAreRefusedWithoutSpendingTheState() throws Refused {
-        Pending started = callbacks.pending.issue(ServiceType.EVOTOR);
+        Pending started = callbacks.pending.issue(EvotorService.TYPE);
 
         assertRefused(params("code", "x".repeat(10_000), "state", started.state()), ConnectFailure.BAD_CALLBACK);
         MultivaluedMap<String, String> repeated = params("state", started.state());
         repeated.put("code", List.of("a", "b"));
         assertRefused(repeated, ConnectFailure.BAD_CALLBACK);
 
-        assertThat(callbacks.verify(ServiceType.EVOTOR, params("code", "ok", "state", started.state())).code()).isEqualTo("ok");
+        assertThat(callbacks.verify(EvotorService.TYPE, params("code", "ok", "state", started.state())).code()).isEqualTo("ok");
     }
 
     private void assertRefused(MultivaluedMap<String, String> parameters, ConnectFailure expected) {
-        assertThatThrownBy(() -> callbacks.verify(ServiceType.EVOTOR, parameters))
+        assertThatThrownBy(() -> callbacks.verify(EvotorService.TYPE, parameters))
                 .isInstanceOfSatisfying(Refused.class, refused -> assertThat(refused.failure()).isEqualTo(expected));
     }
 

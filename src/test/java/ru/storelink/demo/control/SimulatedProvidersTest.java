@@ -14,7 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import ru.storelink.demo.control.SimulatedEvotor.Store;
+import ru.storelink.evotor.control.SimulatedEvotor;
+import ru.storelink.evotor.control.SimulatedEvotor.Store;
+import ru.storelink.vk.control.SimulatedVk;
 
 /** The simulated providers keep the contract of docs/providers.md, so that demo mode and tests are honest. */
 class SimulatedProvidersTest {

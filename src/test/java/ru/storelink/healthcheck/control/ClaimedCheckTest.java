@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import ru.storelink.connections.entity.ConnectionStatus;
-import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.evotor.control.EvotorService;
+import ru.storelink.vk.control.VkService;
 
 class ClaimedCheckTest {
 
@@ -12,14 +13,14 @@ class ClaimedCheckTest {
     void aRowWithAStateStorelinkDoesNotKnowIsLeftOutNotFatal() {
         Object[] row = {7L, 8L, "sealed-access", null, null, null, "SOMETHING_NEW", 0};
 
-        assertThat(ClaimedCheck.of(ServiceType.EVOTOR, row, "owner")).isEmpty();
+        assertThat(ClaimedCheck.of(EvotorService.TYPE, row, "owner")).isEmpty();
     }
 
     @Test
     void aKnownRowBecomesACheck() {
         Object[] row = {7L, 8L, "sealed-access", "sealed-refresh", null, "device", "WORKING", 2};
 
-        assertThat(ClaimedCheck.of(ServiceType.VK, row, "owner")).hasValueSatisfying(check -> {
+        assertThat(ClaimedCheck.of(VkService.TYPE, row, "owner")).hasValueSatisfying(check -> {
             assertThat(check.id()).isEqualTo(7L);
             assertThat(check.state()).isEqualTo(ConnectionStatus.WORKING);
             assertThat(check.consecutiveFailures()).isEqualTo(2);

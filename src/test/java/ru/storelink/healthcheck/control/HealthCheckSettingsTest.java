@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.evotor.control.EvotorService;
+import ru.storelink.vk.control.VkService;
 
 class HealthCheckSettingsTest {
 
@@ -14,22 +15,22 @@ class HealthCheckSettingsTest {
     void theDefaultLeaseCoversAWorstCaseCheckWithTheDefaultTimeouts() {
         // Defaults: total 12 s + read 10 s per call, three calls, 10 s margin = 76 s < 120 s.
         assertThat(HealthCheckSettings.minimumLease(WORST_CALL)).isEqualTo(Duration.ofSeconds(76));
-        assertThat(withLease(120).leaseProblem(ServiceType.VK, WORST_CALL)).isEmpty();
+        assertThat(withLease(120).leaseProblem(VkService.TYPE, WORST_CALL)).isEmpty();
     }
 
     @Test
     void aShortLeaseIsRefusedNamingTheKeysToChange() {
-        assertThat(withLease(60).leaseProblem(ServiceType.VK, WORST_CALL)).hasValueSatisfying(problem -> assertThat(problem)
+        assertThat(withLease(60).leaseProblem(VkService.TYPE, WORST_CALL)).hasValueSatisfying(problem -> assertThat(problem)
                 .contains("health-check.lease-seconds=60", "at least 76", "vk.total-timeout-ms", "vk.read-timeout-ms"));
     }
 
     @Test
     void aShortLeaseSetAtRunTimeIsRaisedToTheMinimum() {
-        assertThat(withLease(60).leaseCovering(ServiceType.EVOTOR, WORST_CALL)).isEqualTo(Duration.ofSeconds(76));
-        assertThat(withLease(300).leaseCovering(ServiceType.EVOTOR, WORST_CALL)).isEqualTo(Duration.ofSeconds(300));
+        assertThat(withLease(60).leaseCovering(EvotorService.TYPE, WORST_CALL)).isEqualTo(Duration.ofSeconds(76));
+        assertThat(withLease(300).leaseCovering(EvotorService.TYPE, WORST_CALL)).isEqualTo(Duration.ofSeconds(300));
     }
 
     private static HealthCheckSettings withLease(long seconds) {
-        return new HealthCheckSettings(Duration.ofMinutes(10), 25, 25, 3, Duration.ofSeconds(seconds), Duration.ofSeconds(30));
+        return new HealthCheckSettings(Duration.ofMinutes(10), 3, Duration.ofSeconds(seconds), Duration.ofSeconds(30));
     }
 }

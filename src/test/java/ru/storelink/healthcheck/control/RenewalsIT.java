@@ -24,9 +24,9 @@ import ru.storelink.connections.control.Grant;
 import ru.storelink.connections.control.ProviderException;
 import ru.storelink.connections.control.ProviderException.Reason;
 import ru.storelink.connections.control.TokenCipher;
-import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.evotor.control.EvotorConnections;
 import ru.storelink.evotor.control.EvotorMessages.Store;
+import ru.storelink.evotor.control.EvotorService;
 import ru.storelink.healthcheck.control.Credentials.Superseded;
 import ru.storelink.healthcheck.control.Credentials.TokenEndpoint;
 import ru.storelink.testsupport.TestConfig;
@@ -70,7 +70,7 @@ class RenewalsIT {
     void parallelChecksPresentTheRefreshTokenOnceAndShareTheRenewal() throws Exception {
         long account = connected("refresh-1");
         // Two checks of one connection, as after a lost lease, or a sweep meeting «Проверить сейчас».
-        ClaimedCheck first = claims.claimOf(ServiceType.EVOTOR, account, LEASE).orElseThrow();
+        ClaimedCheck first = claims.claimOf(EvotorService.TYPE, account, LEASE).orElseThrow();
         ClaimedCheck second = copyOf(first);
         AtomicInteger presented = new AtomicInteger();
         TokenEndpoint slowProvider = refreshToken -> {
@@ -104,7 +104,7 @@ class RenewalsIT {
     @Test
     void theRenewedGrantIsStoredBeforeTheProbeCallsTheApiAgain() throws Exception {
         long account = connected("refresh-1");
-        ClaimedCheck check = claims.claimOf(ServiceType.EVOTOR, account, LEASE).orElseThrow();
+        ClaimedCheck check = claims.claimOf(EvotorService.TYPE, account, LEASE).orElseThrow();
 
         credentials(check).renew(refreshToken -> new Grant("access-2", "refresh-2", null));
 
@@ -116,7 +116,7 @@ class RenewalsIT {
     @Test
     void aRefreshAnswerWithoutRefreshTokenKeepsTheStoredOne() throws Exception {
         long account = connected("refresh-1");
-        ClaimedCheck check = claims.claimOf(ServiceType.EVOTOR, account, LEASE).orElseThrow();
+        ClaimedCheck check = claims.claimOf(EvotorService.TYPE, account, LEASE).orElseThrow();
 
         credentials(check).renew(refreshToken -> new Grant("access-2", null, null));
 
@@ -127,7 +127,7 @@ class RenewalsIT {
     @Test
     void aTokenRotatedBySiblingIsUsedWithoutAskingTheProvider() throws Exception {
         long account = connected("refresh-1");
-        ClaimedCheck late = claims.claimOf(ServiceType.EVOTOR, account, LEASE).orElseThrow();
+        ClaimedCheck late = claims.claimOf(EvotorService.TYPE, account, LEASE).orElseThrow();
         credentials(copyOf(late)).renew(refreshToken -> new Grant("access-sibling", "refresh-sibling", null));
         AtomicInteger presented = new AtomicInteger();
 
@@ -143,13 +143,13 @@ class RenewalsIT {
     @Test
     void invalidGrantAfterASiblingRotatedIsNotTheOwnersFault() throws Exception {
         long account = connected("refresh-1");
-        ClaimedCheck check = claims.claimOf(ServiceType.EVOTOR, account, LEASE).orElseThrow();
+        ClaimedCheck check = claims.claimOf(EvotorService.TYPE, account, LEASE).orElseThrow();
         ClaimedCheck sibling = copyOf(check);
 
         // The provider refuses our (now retired) token because a sibling whose refresh lease had run out
         // rotated it while our request travelled.
         String access = credentials(check).renew(refreshToken -> {
-            renewals.store(ServiceType.EVOTOR, sibling.id(), sibling.sealedRefreshToken(),
+            renewals.store(EvotorService.TYPE, sibling.id(), sibling.sealedRefreshToken(),
                     seal(account, "access_token", "access-sibling"), seal(account, "refresh_token", "refresh-sibling"), null);
             throw new ProviderException(Reason.GRANT_REFUSED, "retired refresh token");
         });
@@ -161,21 +161,21 @@ class RenewalsIT {
     @Test
     void invalidGrantForTheStoredTokenMeansTheGrantIsGone() throws Exception {
         long account = connected("refresh-1");
-        ClaimedCheck check = claims.claimOf(ServiceType.EVOTOR, account, LEASE).orElseThrow();
+        ClaimedCheck check = claims.claimOf(EvotorService.TYPE, account, LEASE).orElseThrow();
 
         assertThatThrownBy(() -> credentials(check).renew(refreshToken -> {
             throw new ProviderException(Reason.GRANT_REFUSED, "revoked");
         })).isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.reason()).isEqualTo(Reason.GRANT_REFUSED));
         assertThat(storedRefreshToken(account)).isEqualTo("refresh-1");
         // The refresh lease is free again: the next check may try.
-        assertThat(renewals.lease(ServiceType.EVOTOR, check.id(), check.sealedRefreshToken(), REFRESH_LEASE))
+        assertThat(renewals.lease(EvotorService.TYPE, check.id(), check.sealedRefreshToken(), REFRESH_LEASE))
                 .isInstanceOf(Renewals.Leased.class);
     }
 
     @Test
     void aRenewalCannotOverwriteAReconnect() throws Exception {
         long account = connected("refresh-1");
-        ClaimedCheck check = claims.claimOf(ServiceType.EVOTOR, account, LEASE).orElseThrow();
+        ClaimedCheck check = claims.claimOf(EvotorService.TYPE, account, LEASE).orElseThrow();
 
         assertThatThrownBy(() -> credentials(check).renew(refreshToken -> {
             evotor.save(account, new Grant("access-reconnected", "refresh-reconnected", null), new Store("s", "Чайная", ""));
@@ -187,7 +187,7 @@ class RenewalsIT {
     @Test
     void aRenewalCannotResurrectADeletedConnection() throws Exception {
         long account = connected("refresh-1");
-        ClaimedCheck check = claims.claimOf(ServiceType.EVOTOR, account, LEASE).orElseThrow();
+        ClaimedCheck check = claims.claimOf(EvotorService.TYPE, account, LEASE).orElseThrow();
 
         assertThatThrownBy(() -> credentials(check).renew(refreshToken -> {
             evotor.delete(account);
@@ -213,12 +213,12 @@ class RenewalsIT {
     }
 
     private String storedRefreshToken(long account) {
-        String sealed = renewals.read(ServiceType.EVOTOR, evotor.of(account).orElseThrow().getId()).sealedRefreshToken();
-        return cipher.open(sealed, ConnectionStore.tokenContext(ServiceType.EVOTOR, "refresh_token", account));
+        String sealed = renewals.read(EvotorService.TYPE, evotor.of(account).orElseThrow().getId()).sealedRefreshToken();
+        return cipher.open(sealed, ConnectionStore.tokenContext(EvotorService.TYPE, "refresh_token", account));
     }
 
     private String seal(long account, String column, String token) {
-        return cipher.seal(token, ConnectionStore.tokenContext(ServiceType.EVOTOR, column, account));
+        return cipher.seal(token, ConnectionStore.tokenContext(EvotorService.TYPE, column, account));
     }
 
     private static void pause(long millis) {

@@ -1,4 +1,4 @@
-package ru.storelink.connections.boundary;
+package ru.storelink.dashboard.boundary;
 
 import ru.storelink.connections.entity.CheckOutcome;
 import ru.storelink.connections.entity.ConnectionStatus;

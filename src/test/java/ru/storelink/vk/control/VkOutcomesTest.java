@@ -1,28 +1,14 @@
-package ru.storelink.connections.control;
+package ru.storelink.vk.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import ru.storelink.connections.control.ProbeResult;
 import ru.storelink.connections.entity.CheckOutcome;
 
-/** Every row of docs/providers.md's error tables, as the health checks read them. */
-class ProviderOutcomesTest {
-
-    @ParameterizedTest(name = "Evotor HTTP {0} -> {1}")
-    @CsvSource({
-            "200, WORKS",
-            "401, CREDENTIALS_REJECTED", "403, CREDENTIALS_REJECTED",
-            "400, OUR_MISCONFIGURATION",
-            "429, TEMPORARY", "500, TEMPORARY", "502, TEMPORARY", "503, TEMPORARY", "504, TEMPORARY",
-            "404, TEMPORARY"})
-    void evotorStatuses(int status, CheckOutcome expected) {
-        ProbeResult result = ProviderOutcomes.evotorStatus(status);
-        assertThat(result.outcome()).isEqualTo(expected);
-        if (expected != CheckOutcome.WORKS) {
-            assertThat(result.reason()).contains(Integer.toString(status));
-        }
-    }
+/** Every row of docs/providers.md's VK error table, as the health check reads it. */
+class VkOutcomesTest {
 
     @ParameterizedTest(name = "VK error {0} -> {1}")
     @CsvSource({
@@ -33,7 +19,7 @@ class ProviderOutcomesTest {
             // Not in VK's table: never a reason to send the owner to reconnect.
             "100, TEMPORARY", "-1, TEMPORARY"})
     void vkErrorCodes(int code, CheckOutcome expected) {
-        ProbeResult result = ProviderOutcomes.vkError(code);
+        ProbeResult result = VkOutcomes.ofError(code);
         assertThat(result.outcome()).isEqualTo(expected);
         assertThat(result.reason()).isNotBlank();
     }

@@ -1,4 +1,4 @@
-package ru.storelink.demo.control;
+package ru.storelink.evotor.control;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -8,6 +8,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import ru.storelink.demo.control.SimulatedAnswer;
+import ru.storelink.demo.control.SimulatedGrants;
 
 /**
  * Evotor as docs/providers.md describes it: the authorization-code flow with HTTP Basic client authentication,
@@ -40,7 +42,7 @@ public class SimulatedEvotor {
             new Store("20190701-0000-4000-8000-000000000002", "Кофейня на Арбате", "Россия, Москва, Арбат, 10"));
 
     public SimulatedEvotor(String clientId, String clientSecret, String redirectUri) {
-        this(clientId, clientSecret, redirectUri, SimulatedVk.DEMO_CAPACITY);
+        this(clientId, clientSecret, redirectUri, SimulatedGrants.DEMO_CAPACITY);
     }
 
     /** @param capacity codes and tokens of each kind kept at most */
@@ -68,12 +70,12 @@ public class SimulatedEvotor {
         synchronized (codes) {
             codes.put(code, new Authorization(nextAccount, redirectUri, System.nanoTime()));
         }
-        return URI.create(redirectUri + "?code=" + code + "&state=" + encode(state));
+        return URI.create(redirectUri + "?code=" + code + "&state=" + SimulatedGrants.encode(state));
     }
 
     /** The owner refused: where the browser goes next. */
     public URI deny(String state) {
-        return URI.create(redirectUri + "?error=access_denied&error_description=User+denied+access&state=" + encode(state));
+        return URI.create(redirectUri + "?error=access_denied&error_description=User+denied+access&state=" + SimulatedGrants.encode(state));
     }
 
     /** {@code POST /oauth/token}. */
@@ -190,9 +192,5 @@ public class SimulatedEvotor {
 
     private String token() {
         return grants.token();
-    }
-
-    static String encode(String value) {
-        return java.net.URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
     }
 }

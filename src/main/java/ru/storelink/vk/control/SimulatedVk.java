@@ -1,4 +1,4 @@
-package ru.storelink.demo.control;
+package ru.storelink.vk.control;
 
 import jakarta.json.Json;
 import java.net.URI;
@@ -9,6 +9,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import ru.storelink.demo.control.SimulatedAnswer;
+import ru.storelink.demo.control.SimulatedGrants;
 
 /**
  * VK ID and the VK API as docs/providers.md describes them: authorization code with PKCE (S256) and
@@ -30,8 +32,6 @@ public class SimulatedVk {
 
     /** Authorization codes live 10 minutes ({@code expires_in=600} on the redirect). */
     static final long CODE_SECONDS = 600;
-    /** Codes and tokens of each kind kept at most (demo mode: a public page must not grow the heap). */
-    public static final int DEMO_CAPACITY = 10_000;
 
     private final String clientId;
     private final String redirectUri;
@@ -42,7 +42,7 @@ public class SimulatedVk {
     private volatile long accessTokenSeconds = 3600;
 
     public SimulatedVk(String clientId, String redirectUri) {
-        this(clientId, redirectUri, DEMO_CAPACITY);
+        this(clientId, redirectUri, SimulatedGrants.DEMO_CAPACITY);
     }
 
     public SimulatedVk(String clientId, String redirectUri, int capacity) {
@@ -68,12 +68,12 @@ public class SimulatedVk {
         synchronized (codes) {
             codes.put(code, new Authorization(nextProfile, codeChallenge, deviceId, redirectUri, System.nanoTime()));
         }
-        return URI.create(redirectUri + "?code=" + code + "&state=" + SimulatedEvotor.encode(state)
+        return URI.create(redirectUri + "?code=" + code + "&state=" + SimulatedGrants.encode(state)
                 + "&device_id=" + deviceId + "&type=code_v2&expires_in=600");
     }
 
     public URI deny(String state) {
-        return URI.create(redirectUri + "?error=access_denied&error_description=User+denied&state=" + SimulatedEvotor.encode(state));
+        return URI.create(redirectUri + "?error=access_denied&error_description=User+denied&state=" + SimulatedGrants.encode(state));
     }
 
     /** {@code POST /oauth2/auth}, form-encoded. */

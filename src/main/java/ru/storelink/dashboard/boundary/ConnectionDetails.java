@@ -1,4 +1,4 @@
-package ru.storelink.connections.boundary;
+package ru.storelink.dashboard.boundary;
 
 import java.io.Serializable;
 import java.util.List;
@@ -7,8 +7,8 @@ import ru.storelink.connections.entity.ConnectionStatus;
 import ru.storelink.connections.entity.ProviderConnection;
 import ru.storelink.healthcheck.entity.ConnectionCheck;
 
-/** What the /evotor and /vk pages show about the connection itself, copied out of the entities. */
-public record ServicePage(ConnectionStatus status, String lastChecked, String lastSuccess, String connectedAt,
+/** What a service's page shows about the connection itself, copied out of the entities. */
+public record ConnectionDetails(ConnectionStatus status, String lastChecked, String lastSuccess, String connectedAt,
         String note, List<HistoryRow> history) implements Serializable {
 
     /** One line of «История проверок». */
@@ -31,8 +31,8 @@ public record ServicePage(ConnectionStatus status, String lastChecked, String la
         }
     }
 
-    public static ServicePage of(ProviderConnection connection, CheckTimes times, List<ConnectionCheck> checks) {
-        return new ServicePage(connection.getState(), times.format(connection.getLastCheckedAt()),
+    public static ConnectionDetails of(ProviderConnection connection, CheckTimes times, List<ConnectionCheck> checks) {
+        return new ConnectionDetails(connection.getState(), times.format(connection.getLastCheckedAt()),
                 times.format(connection.getLastSuccessAt()), times.format(connection.getConnectedAt()),
                 ConnectionCard.note(connection),
                 checks.stream().map(check -> new HistoryRow(times.format(check.getCheckedAt()), check.getOutcome().getText(),

@@ -1,0 +1,69 @@
+package ru.storelink.dashboard.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import ru.storelink.accounts.control.SignedInAccount;
+import ru.storelink.connections.control.CheckTimes;
+import ru.storelink.connections.control.ConnectableService;
+import ru.storelink.connections.control.ProviderConfiguration;
+import ru.storelink.connections.control.Services;
+import ru.storelink.connections.entity.ProviderConnection;
+import ru.storelink.healthcheck.control.Claims;
+
+/**
+ * Backs the part that every service's page shares (WEB-INF/templates/service-page.xhtml): the signed-in
+ * owner's connection of that service, its state and its check history. Read once per request and service.
+ */
+@Named
+@RequestScoped
+public class ServicePages {
+
+    @Inject
+    SignedInAccount account;
+
+    @Inject
+    Services services;
+
+    @Inject
+    ProviderConfiguration providers;
+
+    @Inject
+    CheckTimes times;
+
+    @Inject
+    Claims claims;
+
+    private final Map<String, ServiceView> views = new HashMap<>();
+
+    /** The page's view action: a service an admin switched off has no page. */
+    public void requireEnabled(String key) throws IOException {
+        if (services.byKey(key).isEmpty()) {
+            FacesContext faces = FacesContext.getCurrentInstance();
+            faces.getExternalContext().responseSendError(404, "No such service");
+            faces.responseComplete();
+        }
+    }
+
+    /** The page of the service with this key (the service's own page names it). */
+    public ServiceView of(String key) {
+        return views.computeIfAbsent(key, this::read);
+    }
+
+    private ServiceView read(String key) {
+        ConnectableService service = services.byKey(key).orElseThrow(() -> new IllegalArgumentException("No service " + key));
+        boolean demo = providers.of(service.type()).demo();
+        ConnectionDetails details = service.store().of(account.id())
+                .map(connection -> details(service, connection))
+                .orElse(null);
+        return new ServiceView(service.type(), demo, details);
+    }
+
+    private ConnectionDetails details(ConnectableService service, ProviderConnection connection) {
+        return ConnectionDetails.of(connection, times, claims.history(service.type(), connection.getId()));
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * What an owner sees of their connections: the Connections page with one card per service, «Проверить
+ * сейчас», and the part every service page shares (state and check history). It may use
+ * {@code accounts}, {@code connections} and {@code healthcheck}; it never names a service.
+ */
+package ru.storelink.dashboard;
