@@ -28,7 +28,7 @@ class ArchitectureTest {
 
     /** What every service builds on; it finds services only through CDI. */
     static final List<String> CORE = List.of(
-            "accounts", "connections", "dashboard", "database", "demo", "deployment", "healthcheck", "web");
+            "accounts", "connections", "dashboard", "database", "demo", "deployment", "healthcheck", "texts", "web");
 
     @ArchTest
     static final ArchRule noCyclesBetweenFeatures = slices().matching("ru.storelink.(*)..").should().beFreeOfCycles();

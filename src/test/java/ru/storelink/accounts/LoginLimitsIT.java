@@ -201,7 +201,8 @@ class LoginLimitsIT {
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("60");
             assertThat(Jsoup.parse(refused.body()).select("form")).as("a page without the Faces form").isEmpty();
             assertThat(refused.headers().allValues("Set-Cookie")).as("no session for a refused post").isEmpty();
-            assertThat(tookMs).as("the answer is held back").isGreaterThanOrEqualTo(1500);
+            // Spread between half and one and a half times the delay, so that clients started together fall out of step.
+            assertThat(tookMs).as("the answer is held back").isGreaterThanOrEqualTo(750);
         } finally {
             TestConfig.clear();
             Waiting.upTo(Duration.ofSeconds(20), () -> new WebClient(base).login(email, PASSWORD).statusCode() == 302);

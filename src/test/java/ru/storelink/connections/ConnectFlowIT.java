@@ -26,6 +26,7 @@ import ru.storelink.evotor.control.SimulatedEvotor.Store;
 import ru.storelink.simulators.EvotorSimulator;
 import ru.storelink.simulators.Fault;
 import ru.storelink.simulators.Simulators;
+import ru.storelink.texts.Texts;
 import ru.storelink.simulators.VkSimulator;
 import ru.storelink.testsupport.Dashboard;
 import ru.storelink.testsupport.DatabaseRows;
@@ -284,7 +285,7 @@ class ConnectFlowIT {
         assertThat(dashboard.status("evotor")).isEqualTo("Работает");
         assertThat(dashboard.notices()).contains("Касса Эвотор подключена");
         for (ConnectFailure failure : ConnectFailure.values()) {
-            assertThat(dashboard.notices()).doesNotContain(failure.text(EvotorService.TYPE));
+            assertThat(dashboard.notices()).doesNotContain(Texts.render(failure.message(EvotorService.TYPE)));
         }
     }
 

@@ -45,6 +45,7 @@ import ru.storelink.testsupport.TestConfig;
 import ru.storelink.testsupport.TestData;
 import ru.storelink.testsupport.TestServer;
 import ru.storelink.testsupport.WebClient;
+import ru.storelink.texts.Message;
 
 /**
  * In the container, on the real database: claiming is exclusive across claimers, a lost lease writes
@@ -127,7 +128,7 @@ class ClaimsIT {
         ClaimedCheck second = claims.claimOf(EvotorService.TYPE, account, LONG_LEASE).orElseThrow();
 
         boolean staleWrote = claims.complete(first, new Health(ConnectionStatus.NEEDS_RECONNECT, 0),
-                ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, "stale"), 5);
+                ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, Message.of("evotor.refused-401")), 5);
         boolean currentWrote = claims.complete(second, new Health(ConnectionStatus.WORKING, 0),
                 ProbeResult.of(CheckOutcome.WORKS, null), 7);
 
@@ -160,7 +161,7 @@ class ClaimsIT {
 
         evotor.save(account, grant(), new Store("new-store", "Новая", ""));
         boolean wrote = claims.complete(check, new Health(ConnectionStatus.NEEDS_RECONNECT, 0),
-                ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, "old token"), 3);
+                ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, Message.of("evotor.refused-401")), 3);
 
         assertThat(wrote).isFalse();
         assertThat(evotor.of(account).orElseThrow().getState()).isEqualTo(ConnectionStatus.WORKING);

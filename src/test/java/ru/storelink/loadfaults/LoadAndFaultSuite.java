@@ -353,6 +353,7 @@ class LoadAndFaultSuite {
                 result.floodLogins(), result.floodHashes());
         line("- a signed-in owner's /connections p95: idle %d ms, during the flood %d ms (allowed: below 2 × idle)",
                 result.idleDashboardP95Ms(), result.floodDashboardP95Ms());
+        line("  - p95 per 10 s: idle %s ms, during the flood %s ms", result.idleWindowsP95Ms(), result.floodWindowsP95Ms());
         assertThat(result.loginBurstHashes()).as("hashes for one account's burst").isLessThanOrEqualTo(5);
         assertThat(result.floodDashboardP95Ms()).as("dashboard p95 during the flood, ms").isLessThan(2 * result.idleDashboardP95Ms());
     }

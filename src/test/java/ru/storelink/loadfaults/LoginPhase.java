@@ -43,7 +43,8 @@ final class LoginPhase {
     static final int FLOOD_CLIENTS = 200;
 
     /** The phase's figures; the suite asserts and reports them. */
-    record Result(long loginBurstHashes, long idleDashboardP95Ms, long floodDashboardP95Ms, long floodLogins, long floodHashes) {
+    record Result(long loginBurstHashes, long idleDashboardP95Ms, long floodDashboardP95Ms, long floodLogins, long floodHashes,
+            List<Long> idleWindowsP95Ms, List<Long> floodWindowsP95Ms) {
     }
 
     private final List<URI> instances;
@@ -65,11 +66,12 @@ final class LoginPhase {
     Result run(String email, WebClient owner) throws Exception {
         long hashes = wrongPasswordBurst(email);
         // As long as the flood: the health checks' sweeps (every interval) weigh on both figures alike.
-        long idle = p95(dashboardTimes(owner, Integer.MAX_VALUE, new AtomicBoolean(true), flood));
+        List<Sample> idle = dashboardTimes(owner, Integer.MAX_VALUE, new AtomicBoolean(true), flood);
         long hashesBefore = hashes();
         AtomicLong logins = new AtomicLong();
-        long flooded = p95(dashboardDuringFlood(owner, logins));
-        return new Result(hashes, idle, flooded, logins.get(), hashes() - hashesBefore);
+        List<Sample> flooded = dashboardDuringFlood(owner, logins);
+        return new Result(hashes, p95(millis(idle)), p95(millis(flooded)), logins.get(), hashes() - hashesBefore,
+                windows(idle), windows(flooded));
     }
 
     /** Hashes evaluated by all instances for {@value #BURST} wrong passwords posted at one instant. */
@@ -98,7 +100,7 @@ final class LoginPhase {
     }
 
     /** The owner's dashboard times while {@value #FLOOD_CLIENTS} clients post logins without pause. */
-    private List<Long> dashboardDuringFlood(WebClient owner, AtomicLong logins) throws Exception {
+    private List<Sample> dashboardDuringFlood(WebClient owner, AtomicLong logins) throws Exception {
         AtomicBoolean flooding = new AtomicBoolean(true);
         CyclicBarrier start = new CyclicBarrier(FLOOD_CLIENTS + 1);
         ExecutorService threads = Executors.newFixedThreadPool(FLOOD_CLIENTS);
@@ -125,7 +127,7 @@ final class LoginPhase {
         start.await();
         long floodEnds = System.nanoTime() + flood.toNanos();
         AtomicBoolean measuring = new AtomicBoolean(true);
-        List<Long> times;
+        List<Sample> times;
         try {
             times = dashboardTimes(owner, Integer.MAX_VALUE, measuring, floodEnds);
         } finally {
@@ -138,7 +140,7 @@ final class LoginPhase {
         return times;
     }
 
-    private static List<Long> dashboardTimes(WebClient owner, int count, AtomicBoolean running, Duration during) {
+    private static List<Sample> dashboardTimes(WebClient owner, int count, AtomicBoolean running, Duration during) {
         // Warm-up, not counted.
         for (int i = 0; i < 5; i++) {
             owner.get("/connections");
@@ -146,18 +148,41 @@ final class LoginPhase {
         return dashboardTimes(owner, count, running, System.nanoTime() + during.toNanos());
     }
 
+    /** One reload: when it started (ms from the first), how long it took. */
+    record Sample(long atMs, long ms) {
+    }
+
     /** Sequential reloads; each must be the owner's page (200), or the figure would flatter an error. */
-    private static List<Long> dashboardTimes(WebClient owner, int count, AtomicBoolean running, long untilNanos) {
-        List<Long> millis = Collections.synchronizedList(new ArrayList<>());
+    private static List<Sample> dashboardTimes(WebClient owner, int count, AtomicBoolean running, long untilNanos) {
+        List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
+        long first = System.nanoTime();
         for (int i = 0; i < count && running.get() && System.nanoTime() < untilNanos; i++) {
             long started = System.nanoTime();
             HttpResponse<String> page = owner.get("/connections");
             if (page.statusCode() != 200) {
                 throw new AssertionError("the signed-in owner's dashboard answered " + page.statusCode());
             }
-            millis.add((System.nanoTime() - started) / 1_000_000);
+            samples.add(new Sample((started - first) / 1_000_000, (System.nanoTime() - started) / 1_000_000));
         }
-        return millis;
+        return samples;
+    }
+
+    private static List<Long> millis(List<Sample> samples) {
+        return samples.stream().map(Sample::ms).toList();
+    }
+
+    /** p95 of each 10-second window, to tell a burst (the flood's first hashes) from a steady cost. */
+    private static List<Long> windows(List<Sample> samples) {
+        List<Long> p95s = new ArrayList<>();
+        long last = samples.isEmpty() ? 0 : samples.get(samples.size() - 1).atMs();
+        for (long from = 0; from <= last; from += 10_000) {
+            long start = from;
+            List<Long> window = samples.stream().filter(s -> s.atMs() >= start && s.atMs() < start + 10_000).map(Sample::ms).toList();
+            if (!window.isEmpty()) {
+                p95s.add(p95(window));
+            }
+        }
+        return p95s;
     }
 
     private static Map<String, String> loginForm(WebClient client, String email, String password) {

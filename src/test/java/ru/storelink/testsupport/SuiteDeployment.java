@@ -61,6 +61,7 @@ public final class SuiteDeployment {
                 // The test-only third service's page and migration (its classes came with the packages).
                 .addAsWebResource(new File("src/test/webapp/warehouse.xhtml"), "warehouse.xhtml")
                 .addAsResource("db/test-migration/R__warehouse_service.sql")
+                .addAsResource("ru/storelink/warehouse/messages.properties")
                 .addAsLibrary(testAccess)
                 .addAsResource(new StringAsset(TestConfig.Source.class.getName()),
                         "META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource")

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,7 +25,8 @@ import ru.storelink.accounts.control.LoginGate;
  * Faces lifecycle: a small Russian page, {@code Retry-After: 60}, and no session. The answer is held back for
  * {@code accounts.login.refusal-delay-ms} (default 1000) without holding a request thread, so a client that
  * posts again as soon as it is answered — a flood — costs the server next to nothing, and the signed-in
- * owners keep the cores.
+ * owners keep the cores. The delay is spread between half and one and a half times that value: clients that
+ * started together would otherwise stay in step, and arrive as one wave every second.
  */
 @WebFilter(urlPatterns = {"/login", "/login.xhtml", "/register", "/register.xhtml"}, asyncSupported = true)
 public class EarlyRefusals extends HttpFilter {
@@ -74,8 +76,8 @@ public class EarlyRefusals extends HttpFilter {
     }
 
     private static long delayMillis() {
-        long delay = ConfigProvider.getConfig().getOptionalValue("accounts.login.refusal-delay-ms", Long.class).orElse(1000L);
-        return Math.max(0, delay);
+        long delay = Math.max(0, ConfigProvider.getConfig().getOptionalValue("accounts.login.refusal-delay-ms", Long.class).orElse(1000L));
+        return delay / 2 + ThreadLocalRandom.current().nextLong(delay + 1);
     }
 
     /** The page has no form: the visitor is to wait, then go back to the login page. */

@@ -13,6 +13,8 @@ import ru.storelink.connections.control.OAuthCallbacks;
 import ru.storelink.connections.control.OAuthCallbacks.Verified;
 import ru.storelink.connections.control.ProviderException;
 import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.texts.Message;
+import ru.storelink.texts.Texts;
 
 /**
  * What the Evotor and VK callback resources share: verify the callback, let the service finish, tell the
@@ -36,19 +38,19 @@ public class Callbacks {
     /** The part of a callback only the service knows. */
     @FunctionalInterface
     public interface Completion {
-        String complete(long accountId, Verified callback) throws ProviderException;
+        Message complete(long accountId, Verified callback) throws ProviderException;
     }
 
     public Response handle(ServiceType type, UriInfo uri, Completion completion) {
         long accountId = account.id();
         try {
             Verified callback = callbacks.verify(type, uri.getQueryParameters());
-            notices.success(completion.complete(accountId, callback));
+            notices.success(Texts.render(completion.complete(accountId, callback)));
         } catch (OAuthCallbacks.Refused e) {
-            notices.error(e.failure().text(type));
+            notices.error(Texts.render(e.failure().message(type)));
         } catch (ProviderException e) {
             LOG.warning(() -> "Connecting " + type + " for account " + accountId + " failed: " + e.getMessage());
-            notices.error(ConnectFailure.of(e.reason()).text(type));
+            notices.error(Texts.render(ConnectFailure.of(e.reason()).message(type)));
         }
         return toConnections();
     }

@@ -9,6 +9,7 @@ import ru.storelink.connections.control.ConnectableService;
 import ru.storelink.connections.control.FormToken;
 import ru.storelink.connections.control.Notices;
 import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.texts.Texts;
 
 /**
  * Deleting the signed-in owner's connection of one service, for {@code POST /connections/delete} and its
@@ -37,11 +38,7 @@ public class Disconnections {
             return Response.status(Response.Status.FORBIDDEN).build();
         }
         boolean deleted = service.store().delete(accountId);
-        if (deleted) {
-            notices.success("«" + type.title() + "» отключён.");
-        } else {
-            notices.success("«" + type.title() + "» уже был отключён.");
-        }
+        notices.success(Texts.render(deleted ? "disconnect.done" : "disconnect.already", type.title()));
         return Callbacks.toConnections();
     }
 }

@@ -1,27 +1,23 @@
 package ru.storelink.connections.control;
 
 import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.texts.Message;
 
-/** Why connecting a service did not work, with what the owner is told. Nothing is stored in any case. */
+/** Why connecting a service did not work; what the owner is told is {@code connect.<name>}. Nothing is stored in any case. */
 public enum ConnectFailure {
 
-    DENIED("Подключение «%s» отменено: доступ не был предоставлен."),
-    STALE_STATE("Ссылка для подключения «%s» устарела или уже использована. Нажмите «Подключить» ещё раз."),
-    BAD_CALLBACK("«%s» вернул некорректный ответ. Нажмите «Подключить» ещё раз."),
-    GRANT_REFUSED("«%s» не подтвердил разрешение: код устарел или уже использован. Нажмите «Подключить» ещё раз."),
-    ACCESS_REFUSED("«%s» отказал в доступе. Подключение не изменилось; проверьте разрешения и подключите снова."),
-    UNAVAILABLE("«%s» сейчас недоступен. Подключение не изменилось, попробуйте позже."),
-    MALFORMED("«%s» ответил непонятно. Подключение не изменилось, попробуйте позже."),
-    NO_STORE("В учётной записи «%s» нет ни одного магазина. Создайте магазин и подключите снова.");
+    DENIED,
+    STALE_STATE,
+    BAD_CALLBACK,
+    GRANT_REFUSED,
+    ACCESS_REFUSED,
+    UNAVAILABLE,
+    MALFORMED,
+    NO_STORE;
 
-    private final String template;
-
-    ConnectFailure(String template) {
-        this.template = template;
-    }
-
-    public String text(ServiceType type) {
-        return String.format(template, type.title());
+    /** What the owner is told, naming the service. */
+    public Message message(ServiceType type) {
+        return Message.of("connect." + name(), type.title());
     }
 
     public static ConnectFailure of(ProviderException.Reason reason) {

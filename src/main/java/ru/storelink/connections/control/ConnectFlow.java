@@ -3,6 +3,7 @@ package ru.storelink.connections.control;
 import java.net.URI;
 import ru.storelink.connections.control.OAuthCallbacks.Verified;
 import ru.storelink.connections.control.PendingAuthorizations.Pending;
+import ru.storelink.texts.Message;
 
 /** What differs between connecting Evotor and connecting VK; everything else is shared. */
 public interface ConnectFlow {
@@ -14,7 +15,7 @@ public interface ConnectFlow {
      * Finishes a verified callback: exchanges the code, reads the details, and only when all of that
      * worked stores the connection.
      *
-     * @return the text telling the owner what is now connected
+     * @return what to tell the owner is now connected
      */
-    String complete(long accountId, Verified callback) throws ProviderException;
+    Message complete(long accountId, Verified callback) throws ProviderException;
 }

@@ -11,9 +11,8 @@ import java.util.Locale;
  * @param title         the service's name for owners
  * @param icon          a Bootstrap Icons class
  * @param description   the add page's sentence: what connecting it is for
- * @param connectedText the notice after a successful connect, before its details
  */
-public record ServiceType(String key, String title, String icon, String description, String connectedText)
+public record ServiceType(String key, String title, String icon, String description)
         implements Serializable {
 
     public ServiceType {

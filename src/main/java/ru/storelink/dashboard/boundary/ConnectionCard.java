@@ -4,6 +4,8 @@ import ru.storelink.connections.entity.CheckOutcome;
 import ru.storelink.connections.entity.ConnectionStatus;
 import ru.storelink.connections.entity.ProviderConnection;
 import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.texts.Message;
+import ru.storelink.texts.Texts;
 
 /** One card of the dashboard, ready to render: no lookups happen while the page is written. */
 public record ConnectionCard(ServiceType type, String details, ConnectionStatus status, String lastChecked,
@@ -11,20 +13,16 @@ public record ConnectionCard(ServiceType type, String details, ConnectionStatus 
 
     /** What the owner should know beyond the status: why it is red, or that the last check failed for now. */
     static String note(ProviderConnection connection) {
-        String reason = connection.getLastCheckReason();
-        if (connection.getState() == ConnectionStatus.NEEDS_RECONNECT) {
-            return (reason == null ? "" : reason + ". ") + "Нажмите «Настроить» и подключите заново.";
+        String kind = switch (connection.getState()) {
+            case NEEDS_RECONNECT, SERVICE_UNAVAILABLE, CANNOT_CHECK -> connection.getState().name();
+            default -> connection.getLastCheckOutcome() == CheckOutcome.TEMPORARY ? CheckOutcome.TEMPORARY.name() : null;
+        };
+        if (kind == null) {
+            return null;
         }
-        if (connection.getState() == ConnectionStatus.SERVICE_UNAVAILABLE) {
-            return (reason == null ? "" : reason + ". ") + "Подключение в порядке, ждём, пока сервис заработает.";
-        }
-        if (connection.getState() == ConnectionStatus.CANNOT_CHECK) {
-            return (reason == null ? "" : reason + ". ") + "Это сбой на стороне Storelink, переподключать не нужно: мы уже разбираемся.";
-        }
-        if (connection.getLastCheckOutcome() == CheckOutcome.TEMPORARY) {
-            return "Последняя проверка не удалась временно" + (reason == null ? "" : ": " + reason) + ". Проверим снова.";
-        }
-        return null;
+        return Message.decoded(connection.getLastCheckReason())
+                .map(reason -> Texts.render("note." + kind + ".because", Texts.render(reason)))
+                .orElseGet(() -> Texts.render("note." + kind));
     }
 
     // Getters for Faces EL.

@@ -6,6 +6,8 @@ import ru.storelink.connections.control.CheckTimes;
 import ru.storelink.connections.entity.ConnectionStatus;
 import ru.storelink.connections.entity.ProviderConnection;
 import ru.storelink.healthcheck.entity.ConnectionCheck;
+import ru.storelink.texts.Message;
+import ru.storelink.texts.Texts;
 
 /** What a service's page shows about the connection itself, copied out of the entities. */
 public record ConnectionDetails(ConnectionStatus status, String lastChecked, String lastSuccess, String connectedAt,
@@ -35,8 +37,9 @@ public record ConnectionDetails(ConnectionStatus status, String lastChecked, Str
         return new ConnectionDetails(connection.getState(), times.format(connection.getLastCheckedAt()),
                 times.format(connection.getLastSuccessAt()), times.format(connection.getConnectedAt()),
                 ConnectionCard.note(connection),
-                checks.stream().map(check -> new HistoryRow(times.format(check.getCheckedAt()), check.getOutcome().getText(),
-                        check.getLatencyMs(), check.getReason() == null ? "" : check.getReason())).toList());
+                checks.stream().map(check -> new HistoryRow(times.format(check.getCheckedAt()),
+                        Texts.render("outcome." + check.getOutcome().name()), check.getLatencyMs(),
+                        Message.decoded(check.getReason()).map(Texts::render).orElse(""))).toList());
     }
 
     public ConnectionStatus getStatus() {

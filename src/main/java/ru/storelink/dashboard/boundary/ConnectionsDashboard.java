@@ -16,6 +16,7 @@ import ru.storelink.connections.control.Services;
 import ru.storelink.connections.entity.ProviderConnection;
 import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.healthcheck.control.ManualChecks;
+import ru.storelink.texts.Texts;
 
 /**
  * Backs connections.xhtml: one card per connected service. Rendering costs one query per service, filtered
@@ -58,10 +59,21 @@ public class ConnectionsDashboard {
     /** «Проверить сейчас» (a service key): checks at once and re-renders the cards. */
     public void checkNow(String service) {
         FacesContext faces = FacesContext.getCurrentInstance();
-        services.byKey(service)
-                .flatMap(found -> manualChecks.checkNow(found.type(), account.id()))
-                .ifPresent(text -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null)));
+        services.byKey(service).ifPresent(found -> {
+            String text = text(found.type(), manualChecks.checkNow(found.type(), account.id()));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+        });
         load();
+    }
+
+    private static String text(ServiceType type, ManualChecks.Result result) {
+        if (result instanceof ManualChecks.TooSoon soon) {
+            return Texts.render("manual.too-soon", type.title(), soon.seconds());
+        }
+        if (result instanceof ManualChecks.Checked checked) {
+            return Texts.render("manual.checked", type.title(), Texts.render(checked.state().getTextCode()).toLowerCase(Texts.RUSSIAN));
+        }
+        return Texts.render("manual.in-progress", type.title());
     }
 
     private ConnectionCard card(ServiceType type, Described found) {

@@ -19,6 +19,7 @@ import ru.storelink.evotor.control.EvotorConnections;
 import ru.storelink.evotor.control.EvotorMessages.Store;
 import ru.storelink.evotor.control.EvotorOAuth;
 import ru.storelink.evotor.entity.EvotorConnection;
+import ru.storelink.texts.Texts;
 
 /**
  * Backs evotor.xhtml's own part of the service page: the store the connection uses and, with several
@@ -71,14 +72,14 @@ public class EvotorPage implements Serializable {
         Optional<Store> chosen = stores.stream().filter(store -> store.id().equals(storeId)).findFirst();
         if (chosen.isEmpty()) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Выберите магазин из списка.", null));
+                    Texts.render("evotor.store-choice-invalid"), null));
             faces.validationFailed();
             return;
         }
         if (connections.useStore(account.id(), chosen.get())) {
-            notices.success("Теперь подключение использует магазин «" + chosen.get().name() + "».");
+            notices.success(Texts.render("evotor.store-chosen", chosen.get().name()));
         } else {
-            notices.error("Подключение Эвотор уже удалено.");
+            notices.error(Texts.render("evotor.store-choice-gone"));
         }
         faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + "/evotor");
     }

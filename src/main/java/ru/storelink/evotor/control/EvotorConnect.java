@@ -13,6 +13,7 @@ import ru.storelink.connections.control.ProviderException.Reason;
 import ru.storelink.connections.control.SavingConnections;
 import ru.storelink.evotor.control.EvotorMessages.Store;
 import ru.storelink.evotor.entity.EvotorConnection;
+import ru.storelink.texts.Message;
 
 /**
  * Finishes connecting Evotor after a verified callback: exchanges the code, reads the stores, and only
@@ -34,7 +35,7 @@ public class EvotorConnect implements ConnectFlow {
     }
 
     @Override
-    public String complete(long accountId, Verified callback) throws ProviderException {
+    public Message complete(long accountId, Verified callback) throws ProviderException {
         Grant grant = oauth.exchange(callback.code());
         List<Store> stores = oauth.stores(grant.accessToken());
         if (stores.isEmpty()) {
@@ -43,6 +44,6 @@ public class EvotorConnect implements ConnectFlow {
         String previousStore = connections.of(accountId).map(EvotorConnection::getStoreId).orElse(null);
         Store store = stores.stream().filter(s -> s.id().equals(previousStore)).findFirst().orElse(stores.get(0));
         SavingConnections.retryingOnce(() -> connections.save(accountId, grant, store));
-        return EvotorService.TYPE.connectedText() + ": магазин «" + store.name() + "».";
+        return Message.of("evotor.connected", store.name());
     }
 }

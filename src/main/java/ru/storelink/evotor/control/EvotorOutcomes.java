@@ -2,6 +2,7 @@ package ru.storelink.evotor.control;
 
 import ru.storelink.connections.control.ProbeResult;
 import ru.storelink.connections.entity.CheckOutcome;
+import ru.storelink.texts.Message;
 
 /**
  * Evotor's error table (docs/providers.md) as code: what an HTTP status of its API means for a check.
@@ -17,13 +18,12 @@ final class EvotorOutcomes {
             return ProbeResult.of(CheckOutcome.WORKS, null);
         }
         return switch (status) {
-            case 401 -> ProbeResult.tokenRefused("Эвотор отклонил доступ (401): токен недействителен или отозван");
-            case 403 -> ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, "Эвотор отклонил доступ (403): не хватает разрешений");
-            case 400 -> ProbeResult.of(CheckOutcome.OUR_MISCONFIGURATION, "Эвотор отклонил запрос Storelink (400)");
-            case 429 -> ProbeResult.of(CheckOutcome.TEMPORARY, "Эвотор ограничил частоту запросов (429)");
-            default -> ProbeResult.of(CheckOutcome.TEMPORARY, status >= 500
-                    ? "Эвотор временно недоступен (HTTP " + status + ")"
-                    : "Неожиданный ответ Эвотор (HTTP " + status + ")");
+            case 401 -> ProbeResult.tokenRefused(Message.of("evotor.refused-401"));
+            case 403 -> ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, Message.of("evotor.refused-403"));
+            case 400 -> ProbeResult.of(CheckOutcome.OUR_MISCONFIGURATION, Message.of("evotor.request-refused-400"));
+            case 429 -> ProbeResult.of(CheckOutcome.TEMPORARY, Message.of("evotor.rate-limited"));
+            default -> ProbeResult.of(CheckOutcome.TEMPORARY,
+                    Message.of(status >= 500 ? "evotor.unavailable-http" : "evotor.unexpected-http", status));
         };
     }
 }

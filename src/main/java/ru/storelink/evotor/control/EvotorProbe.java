@@ -15,6 +15,7 @@ import ru.storelink.healthcheck.control.ClaimedCheck;
 import ru.storelink.healthcheck.control.Credentials;
 import ru.storelink.healthcheck.control.Probe;
 import ru.storelink.healthcheck.entity.ConnectionCheck;
+import ru.storelink.texts.Message;
 
 /**
  * Evotor's health check: {@code GET /stores} with the Bearer token. On a 401 with a refresh token held,
@@ -44,7 +45,7 @@ public class EvotorProbe implements Probe {
                 renewed = credentials.renew(oauth::refresh);
             } catch (ProviderException e) {
                 return e.reason() == Reason.GRANT_REFUSED || e.reason() == Reason.ACCESS_REFUSED
-                        ? ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, "Эвотор отклонил обновление доступа: нужно подключить заново")
+                        ? ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, Message.of("evotor.refresh-refused"))
                         : temporary(e);
             }
             return stores(renewed);
@@ -69,8 +70,7 @@ public class EvotorProbe implements Probe {
     }
 
     private static ProbeResult temporary(ProviderException e) {
-        return ProbeResult.of(CheckOutcome.TEMPORARY, e.reason() == Reason.MALFORMED
-                ? "Эвотор ответил непонятно"
-                : "Эвотор не ответил вовремя или недоступен");
+        return ProbeResult.of(CheckOutcome.TEMPORARY,
+                Message.of(e.reason() == Reason.MALFORMED ? "evotor.malformed" : "evotor.unreachable"));
     }
 }

@@ -11,8 +11,7 @@ import ru.storelink.connections.entity.ServiceType;
 public class EvotorService {
 
     public static final ServiceType TYPE = new ServiceType("evotor", "Эвотор", "bi-shop",
-            "Подключите кассу Эвотор для синхронизации каталога товаров.",
-            "Касса Эвотор подключена");
+            "Подключите кассу Эвотор для синхронизации каталога товаров.");
 
     // {oauth}/oauth/authorize, {oauth}/oauth/token, {api}/stores; the simulator at /demo/evotor and /demo/evotor/api.
     @Produces

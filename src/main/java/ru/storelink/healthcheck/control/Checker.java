@@ -15,6 +15,7 @@ import ru.storelink.connections.entity.ConnectionStatus;
 import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.healthcheck.control.Credentials.Superseded;
 import ru.storelink.healthcheck.control.HealthRules.Health;
+import ru.storelink.texts.Message;
 
 /** Runs one claimed check: open the tokens, probe (renewals are stored as they happen), write the verdict. */
 @ApplicationScoped
@@ -83,7 +84,7 @@ public class Checker {
             credentials = new Credentials(check, cipher, renewals, refreshLease(check.service()));
         } catch (TokenUnreadableException e) {
             // A key changed or a row was tampered with: our problem, not the owner's.
-            return ProbeResult.of(CheckOutcome.OUR_MISCONFIGURATION, "Storelink не может прочитать сохранённый токен");
+            return ProbeResult.of(CheckOutcome.OUR_MISCONFIGURATION, Message.of("check.token-unreadable"));
         }
         return probes.of(check.service()).probe(check, credentials);
     }

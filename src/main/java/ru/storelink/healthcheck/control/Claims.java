@@ -21,6 +21,7 @@ import ru.storelink.connections.entity.CheckOutcome;
 import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.healthcheck.control.HealthRules.Health;
 import ru.storelink.healthcheck.entity.ConnectionCheck;
+import ru.storelink.texts.Message;
 
 /**
  * The database side of health checks, safe with several application instances on one database:
@@ -87,7 +88,7 @@ public class Claims {
         OffsetDateTime now = DatabaseTime.now(em);
         boolean works = result.outcome() == CheckOutcome.WORKS;
         List<Object> parameters = new ArrayList<>(Arrays.asList(health.state().name(), health.online(),
-                health.consecutiveFailures(), result.outcome().name(), abbreviate(result.reason()), now));
+                health.consecutiveFailures(), result.outcome().name(), stored(result.reason()), now));
         if (works) {
             parameters.add(now);
         }
@@ -104,7 +105,7 @@ public class Claims {
         if (updated == 0) {
             return false;
         }
-        em.persist(probes.of(check.service()).historyEntry(check.id(), now, result.outcome(), latencyMs, abbreviate(result.reason())));
+        em.persist(probes.of(check.service()).historyEntry(check.id(), now, result.outcome(), latencyMs, stored(result.reason())));
         em.flush();
         trimHistory(check);
         return true;
@@ -180,7 +181,12 @@ public class Claims {
         return services.of(service).store().table();
     }
 
-    private static String abbreviate(String reason) {
-        return reason == null || reason.length() <= 200 ? reason : reason.substring(0, 199) + "…";
+    /** The reason's code and arguments, as the columns (200 characters) keep them. */
+    private static String stored(Message reason) {
+        if (reason == null) {
+            return null;
+        }
+        String encoded = reason.encoded();
+        return encoded.length() <= 200 ? encoded : encoded.substring(0, 200);
     }
 }

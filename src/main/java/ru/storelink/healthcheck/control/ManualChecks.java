@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import ru.storelink.connections.entity.ConnectionStatus;
 import java.util.concurrent.ConcurrentHashMap;
 import ru.storelink.connections.control.ProviderConfiguration;
 import ru.storelink.connections.entity.ServiceType;
@@ -30,23 +31,38 @@ public class ManualChecks {
 
     private final Map<String, Instant> lastRequested = new ConcurrentHashMap<>();
 
-    /** The outcome in the owner's words; empty when there is no connection to check. */
-    public Optional<String> checkNow(ServiceType service, long accountId) {
+    /** What pressing the button did. */
+    public sealed interface Result {
+    }
+
+    /** Checked moments ago: nothing done; the owner may press again in {@code seconds}. */
+    public record TooSoon(long seconds) implements Result {
+    }
+
+    /** Another check of this connection is running (or there is no connection): its result will show. */
+    public record InProgress() implements Result {
+    }
+
+    /** Checked now: the card's state after the check. */
+    public record Checked(ConnectionStatus state) implements Result {
+    }
+
+    public Result checkNow(ServiceType service, long accountId) {
         HealthCheckSettings settings = HealthCheckSettings.current();
         String key = service.key() + ":" + accountId;
         Instant now = Instant.now();
         Instant previous = lastRequested.get(key);
         if (previous != null && previous.plus(settings.manualMinimum()).isAfter(now)) {
             long wait = Math.max(1, Duration.between(now, previous.plus(settings.manualMinimum())).toSeconds());
-            return Optional.of("«" + service.title() + "» только что проверяли. Повторите через " + wait + " с.");
+            return new TooSoon(wait);
         }
         Optional<ClaimedCheck> claimed = claims.claimOf(service, accountId,
                 settings.leaseCovering(service, providers.of(service).worstCall()));
         if (claimed.isEmpty()) {
-            return Optional.of("«" + service.title() + "» уже проверяется. Результат появится на карточке.");
+            return new InProgress();
         }
         lastRequested.put(key, now);
         Report report = checker.check(claimed.get(), settings);
-        return Optional.of("«" + service.title() + "» проверен: " + report.state().getText().toLowerCase() + ".");
+        return new Checked(report.state());
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import ru.storelink.texts.Message;
 import ru.storelink.connections.entity.ServiceType;
 
 /**
@@ -28,7 +29,7 @@ public class OwnFailures {
     private final Map<ServiceType, AtomicLong> nextLogAt = new ConcurrentHashMap<>();
     private final Map<ServiceType, AtomicLong> sinceLastLog = new ConcurrentHashMap<>();
 
-    void seen(ClaimedCheck check, String reason, Duration interval) {
+    void seen(ClaimedCheck check, Message reason, Duration interval) {
         metrics.counter("health_check_own_failures_total", new Tag("provider", check.service().key())).inc();
         long unlogged = sinceLastLog.computeIfAbsent(check.service(), s -> new AtomicLong()).incrementAndGet();
         AtomicLong next = nextLogAt.computeIfAbsent(check.service(), s -> new AtomicLong(Long.MIN_VALUE));

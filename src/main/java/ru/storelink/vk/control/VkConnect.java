@@ -9,6 +9,7 @@ import ru.storelink.connections.control.PendingAuthorizations.Pending;
 import ru.storelink.connections.control.ProviderException;
 import ru.storelink.connections.control.ProviderException.Reason;
 import ru.storelink.connections.control.SavingConnections;
+import ru.storelink.texts.Message;
 import ru.storelink.vk.control.VkIdOAuth.VkGrant;
 import ru.storelink.vk.control.VkMessages.User;
 
@@ -31,7 +32,7 @@ public class VkConnect implements ConnectFlow {
     }
 
     @Override
-    public String complete(long accountId, Verified callback) throws ProviderException {
+    public Message complete(long accountId, Verified callback) throws ProviderException {
         String deviceId = callback.parameter("device_id")
                 .orElseThrow(() -> new ProviderException(Reason.MALFORMED, "VK callback without device_id"));
         VkGrant grant = oauth.exchange(callback.pending(), callback.code(), deviceId);
@@ -40,6 +41,6 @@ public class VkConnect implements ConnectFlow {
             throw new ProviderException(Reason.MALFORMED, "VK users.get answered another user than the token's");
         }
         SavingConnections.retryingOnce(() -> connections.save(accountId, grant.grant(), user, deviceId));
-        return VkService.TYPE.connectedText() + ": " + user.firstName() + " " + user.lastName() + ".";
+        return Message.of("vk.connected", user.firstName() + " " + user.lastName());
     }
 }

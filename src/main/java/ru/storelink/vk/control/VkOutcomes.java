@@ -3,6 +3,7 @@ package ru.storelink.vk.control;
 import java.util.Set;
 import ru.storelink.connections.control.ProbeResult;
 import ru.storelink.connections.entity.CheckOutcome;
+import ru.storelink.texts.Message;
 
 /**
  * VK's error table (docs/providers.md) as code: what an error code in VK's envelope means for a check.
@@ -19,25 +20,24 @@ final class VkOutcomes {
 
     static ProbeResult ofError(int code) {
         if (code == APPLICATION_AUTHORIZATION_FAILED) {
-            return ProbeResult.of(CheckOutcome.OUR_MISCONFIGURATION, "ВКонтакте не принял приложение Storelink (ошибка 28)");
+            return ProbeResult.of(CheckOutcome.OUR_MISCONFIGURATION, Message.of("vk.app-refused"));
         }
         if (CREDENTIAL_ERRORS.contains(code)) {
             if (code == 5) {
-                return ProbeResult.tokenRefused("ВКонтакте отклонил токен (ошибка 5): доступ истёк или отозван");
+                return ProbeResult.tokenRefused(Message.of("vk.token-refused"));
             }
             return ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, switch (code) {
-                case 7, 15 -> "ВКонтакте: не хватает разрешений (ошибка " + code + ")";
-                case 17 -> "ВКонтакте требует подтвердить аккаунт (ошибка 17)";
-                case 3609 -> "ВКонтакте требует обновить доступ (ошибка 3609)";
-                default -> "Аккаунт ВКонтакте удалён или заблокирован (ошибка " + code + ")";
+                case 7, 15 -> Message.of("vk.permissions", code);
+                case 17 -> Message.of("vk.confirm-account");
+                case 3609 -> Message.of("vk.renew-access");
+                default -> Message.of("vk.account-gone", code);
             });
         }
         if (TEMPORARY_ERRORS.contains(code)) {
-            return ProbeResult.of(CheckOutcome.TEMPORARY, code == 6 || code == 9 || code == 29
-                    ? "ВКонтакте ограничил частоту запросов (ошибка " + code + ")"
-                    : "ВКонтакте временно не ответил (ошибка " + code + ")");
+            return ProbeResult.of(CheckOutcome.TEMPORARY,
+                    Message.of(code == 6 || code == 9 || code == 29 ? "vk.rate-limited" : "vk.no-answer", code));
         }
         // Not in VK's table: not a reason to send the owner to reconnect.
-        return ProbeResult.of(CheckOutcome.TEMPORARY, "Неожиданная ошибка ВКонтакте (" + code + ")");
+        return ProbeResult.of(CheckOutcome.TEMPORARY, Message.of("vk.unexpected-error", code));
     }
 }

@@ -16,6 +16,7 @@ import ru.storelink.healthcheck.control.Credentials;
 import ru.storelink.healthcheck.control.Credentials.TokenEndpoint;
 import ru.storelink.healthcheck.control.Probe;
 import ru.storelink.healthcheck.entity.ConnectionCheck;
+import ru.storelink.texts.Message;
 import ru.storelink.vk.control.VkMessages.UsersGet;
 import ru.storelink.vk.entity.VkCheck;
 
@@ -54,11 +55,10 @@ public class VkProbe implements Probe {
             return verdict;
         } catch (ProviderException e) {
             if (e.reason() == Reason.GRANT_REFUSED || e.reason() == Reason.ACCESS_REFUSED) {
-                return ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, "VK ID отклонил обновление доступа: нужно подключить заново");
+                return ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, Message.of("vk.refresh-refused"));
             }
-            return ProbeResult.of(CheckOutcome.TEMPORARY, e.reason() == Reason.MALFORMED
-                    ? "ВКонтакте ответил непонятно"
-                    : "ВКонтакте не ответил вовремя или недоступен");
+            return ProbeResult.of(CheckOutcome.TEMPORARY,
+                    Message.of(e.reason() == Reason.MALFORMED ? "vk.malformed" : "vk.unreachable"));
         }
     }
 

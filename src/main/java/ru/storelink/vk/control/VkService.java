@@ -11,8 +11,7 @@ import ru.storelink.connections.entity.ServiceType;
 public class VkService {
 
     public static final ServiceType TYPE = new ServiceType("vk", "ВКонтакте", "bi-chat-dots",
-            "Подключите аккаунт ВКонтакте для публикации товаров в вашу группу.",
-            "Аккаунт ВКонтакте подключён");
+            "Подключите аккаунт ВКонтакте для публикации товаров в вашу группу.");
 
     // {id}/authorize, {id}/oauth2/auth, {api}/method/users.get; the simulator at /demo/vk/id and /demo/vk/api.
     @Produces

@@ -12,7 +12,7 @@ class ServiceTypeTest {
 
     @Test
     void aServiceIsNamedByItsKeyInPathsAndLogs() {
-        ServiceType type = new ServiceType("evotor", "Эвотор", "bi-shop", "Подключите кассу.", "Касса подключена");
+        ServiceType type = new ServiceType("evotor", "Эвотор", "bi-shop", "Подключите кассу.");
         assertThat(type.pagePath()).isEqualTo("/evotor");
         assertThat(type.getDisconnectQuestion()).isEqualTo("Вы уверены, что хотите отключить Эвотор?");
         assertThat(type).hasToString("EVOTOR");
@@ -21,6 +21,6 @@ class ServiceTypeTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "Evotor", "evotor/x", "../x", "a b", "averyverylongkey", "1vk"})
     void aKeyThatCannotStandInAUrlOrAColumnIsRefused(String key) {
-        assertThatThrownBy(() -> new ServiceType(key, "X", "bi-x", "x", "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ServiceType(key, "X", "bi-x", "x")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import ru.storelink.connections.control.ProbeResult;
 import ru.storelink.connections.entity.CheckOutcome;
+import ru.storelink.texts.Texts;
 
 /** Every row of docs/providers.md's Evotor error table, as the health check reads it. */
 class EvotorOutcomesTest {
@@ -21,7 +22,8 @@ class EvotorOutcomesTest {
         ProbeResult result = EvotorOutcomes.ofStatus(status);
         assertThat(result.outcome()).isEqualTo(expected);
         if (expected != CheckOutcome.WORKS) {
-            assertThat(result.reason()).contains(Integer.toString(status));
+            assertThat(result.reason().code()).startsWith("evotor.");
+            assertThat(Texts.render(result.reason())).as("its sentence names the status").contains(Integer.toString(status));
         }
     }
 }

@@ -9,6 +9,7 @@ import ru.storelink.connections.entity.CheckOutcome;
 import ru.storelink.connections.entity.ConnectionStatus;
 import ru.storelink.evotor.entity.EvotorConnection;
 import ru.storelink.healthcheck.control.HealthRules.Health;
+import ru.storelink.texts.Texts;
 
 class HealthRulesTest {
 
@@ -57,15 +58,15 @@ class HealthRulesTest {
         assertThat(HealthRules.after(ConnectionStatus.WORKING, 1, CheckOutcome.OUR_MISCONFIGURATION, N))
                 .isEqualTo(new Health(ConnectionStatus.CANNOT_CHECK, 1));
         assertThat(HealthRules.after(ConnectionStatus.NEEDS_RECONNECT, 0, CheckOutcome.OUR_MISCONFIGURATION, N).online()).isFalse();
-        assertThat(ConnectionStatus.CANNOT_CHECK.getText()).isEqualTo("Не удаётся проверить");
+        assertThat(Texts.render(ConnectionStatus.CANNOT_CHECK.getTextCode())).isEqualTo("Не удаётся проверить");
     }
 
     @Test
     void statusesReadWithoutColour() {
-        assertThat(ConnectionStatus.WORKING.getText()).isEqualTo("Работает");
-        assertThat(ConnectionStatus.NEEDS_RECONNECT.getText()).isEqualTo("Требуется переподключение");
-        assertThat(ConnectionStatus.SERVICE_UNAVAILABLE.getText()).isEqualTo("Сервис недоступен");
-        assertThat(ConnectionStatus.NOT_CHECKED.getText()).isEqualTo("Не проверено");
+        assertThat(Texts.render(ConnectionStatus.WORKING.getTextCode())).isEqualTo("Работает");
+        assertThat(Texts.render(ConnectionStatus.NEEDS_RECONNECT.getTextCode())).isEqualTo("Требуется переподключение");
+        assertThat(Texts.render(ConnectionStatus.SERVICE_UNAVAILABLE.getTextCode())).isEqualTo("Сервис недоступен");
+        assertThat(Texts.render(ConnectionStatus.NOT_CHECKED.getTextCode())).isEqualTo("Не проверено");
         EvotorConnection fresh = new EvotorConnection(1);
         assertThat(fresh.getState()).isEqualTo(ConnectionStatus.NOT_CHECKED);
         fresh.authorized("sealed", null, null);

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import ru.storelink.connections.control.ProbeResult;
 import ru.storelink.connections.entity.CheckOutcome;
+import ru.storelink.texts.Texts;
 
 /** Every row of docs/providers.md's VK error table, as the health check reads it. */
 class VkOutcomesTest {
@@ -21,6 +22,7 @@ class VkOutcomesTest {
     void vkErrorCodes(int code, CheckOutcome expected) {
         ProbeResult result = VkOutcomes.ofError(code);
         assertThat(result.outcome()).isEqualTo(expected);
-        assertThat(result.reason()).isNotBlank();
+        assertThat(result.reason().code()).startsWith("vk.");
+        assertThat(Texts.knows(result.reason().code())).as("a sentence for " + result.reason().code()).isTrue();
     }
 }

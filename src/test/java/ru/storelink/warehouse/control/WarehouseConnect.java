@@ -8,6 +8,7 @@ import ru.storelink.connections.control.OAuthCallbacks.Verified;
 import ru.storelink.connections.control.PendingAuthorizations.Pending;
 import ru.storelink.connections.control.ProviderException;
 import ru.storelink.connections.control.SavingConnections;
+import ru.storelink.texts.Message;
 import ru.storelink.warehouse.control.WarehouseApi.Granted;
 
 /** Connecting a warehouse: exchange the code, then store the connection with the warehouse's name. */
@@ -26,9 +27,9 @@ public class WarehouseConnect implements ConnectFlow {
     }
 
     @Override
-    public String complete(long accountId, Verified callback) throws ProviderException {
+    public Message complete(long accountId, Verified callback) throws ProviderException {
         Granted granted = api.exchange(callback.code());
         SavingConnections.retryingOnce(() -> connections.save(accountId, granted.grant(), granted.warehouseName()));
-        return WarehouseService.TYPE.connectedText() + ": «" + granted.warehouseName() + "».";
+        return Message.of("warehouse.connected", granted.warehouseName());
     }
 }

@@ -11,6 +11,7 @@ import ru.storelink.healthcheck.control.ClaimedCheck;
 import ru.storelink.healthcheck.control.Credentials;
 import ru.storelink.healthcheck.control.Probe;
 import ru.storelink.healthcheck.entity.ConnectionCheck;
+import ru.storelink.texts.Message;
 import ru.storelink.warehouse.entity.WarehouseCheck;
 
 /** The warehouse's health check: {@code GET /ping} with the token, and its own small table of answers. */
@@ -31,11 +32,11 @@ public class WarehouseProbe implements Probe {
             int status = api.ping(credentials.accessToken());
             return switch (status) {
                 case 200 -> ProbeResult.of(CheckOutcome.WORKS, null);
-                case 401, 403 -> ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, "Склад отклонил доступ (" + status + ")");
-                default -> ProbeResult.of(CheckOutcome.TEMPORARY, "Склад временно недоступен (HTTP " + status + ")");
+                case 401, 403 -> ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, Message.of("warehouse.refused", status));
+                default -> ProbeResult.of(CheckOutcome.TEMPORARY, Message.of("warehouse.unavailable-http", status));
             };
         } catch (ProviderException e) {
-            return ProbeResult.of(CheckOutcome.TEMPORARY, "Склад не ответил вовремя или недоступен");
+            return ProbeResult.of(CheckOutcome.TEMPORARY, Message.of("warehouse.unreachable"));
         }
     }
 

@@ -11,8 +11,7 @@ import ru.storelink.connections.entity.ServiceType;
 public class WarehouseService {
 
     public static final ServiceType TYPE = new ServiceType("warehouse", "Склад", "bi-box-seam",
-            "Подключите склад, чтобы видеть остатки товаров.",
-            "Склад подключён");
+            "Подключите склад, чтобы видеть остатки товаров.");
 
     // Off in every test but its own walk, which sets warehouse.enabled=true: the others see two services.
     @Produces
