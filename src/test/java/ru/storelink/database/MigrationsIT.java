@@ -2,6 +2,7 @@ package ru.storelink.database;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class MigrationsIT {
 
-    private static final Pattern CREATE_TABLE = Pattern.compile("CREATE TABLE (\\w+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREATE_TABLE = Pattern.compile("CREATE TABLE (?:IF NOT EXISTS )?(\\w+)", Pattern.CASE_INSENSITIVE);
 
     @Resource(lookup = DatabaseMigration.DATA_SOURCE)
     DataSource dataSource;
@@ -69,7 +70,13 @@ class MigrationsIT {
     private Set<String> tablesDeclaredInMigrations() throws IOException {
         Set<String> tables = new TreeSet<>();
         for (MigrationInfo migration : Flyway.configure(getClass().getClassLoader()).dataSource(dataSource).load().info().applied()) {
-            try (InputStream in = getClass().getClassLoader().getResourceAsStream("db/migration/" + migration.getScript())) {
+            // The product's migrations, and the test deployment's own (the test-only warehouse service).
+            InputStream script = getClass().getClassLoader().getResourceAsStream("db/migration/" + migration.getScript());
+            if (script == null) {
+                script = getClass().getClassLoader().getResourceAsStream("db/test-migration/" + migration.getScript());
+            }
+            assertNotNull(script, "script of migration " + migration.getScript());
+            try (InputStream in = script) {
                 Matcher matcher = CREATE_TABLE.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 while (matcher.find()) {
                     tables.add(matcher.group(1).toLowerCase(Locale.ROOT));

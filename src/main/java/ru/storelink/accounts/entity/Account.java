@@ -55,8 +55,4 @@ public class Account {
     public String getPasswordHash() {
         return passwordHash;
     }
-
-    public OffsetDateTime getCreatedAt() {
-        return createdAt;
-    }
 }

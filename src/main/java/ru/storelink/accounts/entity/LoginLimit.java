@@ -42,10 +42,6 @@ public class LoginLimit {
         this.subject = subject;
     }
 
-    public String getSubject() {
-        return subject;
-    }
-
     public int getFailures() {
         return failures;
     }

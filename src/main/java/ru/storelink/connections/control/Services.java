@@ -47,6 +47,11 @@ public class Services {
         return all().stream().filter(service -> service.type().key().equals(key)).findFirst();
     }
 
+    /** Whether a service with this key exists in this deployment, switched on or not. */
+    public boolean exists(String key) {
+        return all.stream().anyMatch(service -> service.type().key().equals(key));
+    }
+
     /** The service of a stored connection or a check in flight, switched on or not. */
     public ConnectableService of(ServiceType type) {
         return all.stream().filter(service -> service.type().equals(type)).findFirst()

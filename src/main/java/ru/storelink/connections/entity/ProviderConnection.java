@@ -108,14 +108,6 @@ public abstract class ProviderConnection {
         return sealedAccessToken;
     }
 
-    public String getSealedRefreshToken() {
-        return sealedRefreshToken;
-    }
-
-    public OffsetDateTime getTokenExpiresAt() {
-        return tokenExpiresAt;
-    }
-
     public boolean isOnline() {
         return online;
     }
@@ -135,7 +127,6 @@ public abstract class ProviderConnection {
     public OffsetDateTime getLastSuccessAt() {
         return lastSuccessAt;
     }
-
 
     public CheckOutcome getLastCheckOutcome() {
         return lastCheckOutcome;

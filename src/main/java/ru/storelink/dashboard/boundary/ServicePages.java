@@ -1,10 +1,8 @@
 package ru.storelink.dashboard.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import ru.storelink.accounts.control.SignedInAccount;
@@ -39,15 +37,6 @@ public class ServicePages {
     Claims claims;
 
     private final Map<String, ServiceView> views = new HashMap<>();
-
-    /** The page's view action: a service an admin switched off has no page. */
-    public void requireEnabled(String key) throws IOException {
-        if (services.byKey(key).isEmpty()) {
-            FacesContext faces = FacesContext.getCurrentInstance();
-            faces.getExternalContext().responseSendError(404, "No such service");
-            faces.responseComplete();
-        }
-    }
 
     /** The page of the service with this key (the service's own page names it). */
     public ServiceView of(String key) {

@@ -63,10 +63,6 @@ public class VkConnection extends ProviderConnection {
         return lastName;
     }
 
-    public String getDeviceId() {
-        return deviceId;
-    }
-
     public void profile(long vkUserId, String firstName, String lastName, String deviceId) {
         this.vkUserId = vkUserId;
         this.firstName = firstName;
