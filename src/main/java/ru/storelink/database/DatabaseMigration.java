@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -59,7 +60,7 @@ public class DatabaseMigration {
 
     @PostConstruct
     void migrate() {
-        Flyway flyway = Flyway.configure(getClass().getClassLoader())
+        Flyway flyway = rules(Flyway.configure(getClass().getClassLoader()))
                 .dataSource(dataSource)
                 .locations(ConfigProvider.getConfig().getOptionalValue("db.migration-locations", String[].class)
                         .orElse(new String[] {"classpath:db/migration"}))
@@ -67,5 +68,14 @@ public class DatabaseMigration {
         MigrateResult result = flyway.migrate();
         LOG.info(() -> "Database schema at version " + flyway.info().current().getVersion()
                 + " (" + result.migrationsExecuted + " migrations applied now, " + result.database + ")");
+    }
+
+    /**
+     * A repeatable migration that was applied from a location this deployment does not have (a service's own,
+     * which another instance or an earlier deployment had) does not stop the start; a missing versioned
+     * migration still does: the product's own schema history must be complete.
+     */
+    static FluentConfiguration rules(FluentConfiguration configuration) {
+        return configuration.ignoreMigrationPatterns("repeatable:missing");
     }
 }

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,6 +62,18 @@ class IntegrityMigrationTest {
             sql.executeUpdate(columns + "(103, 'warehouse', 7, NULL, NULL, CURRENT_TIMESTAMP, 'WORKS', 5)");
             assertThat(single(sql, "SELECT COUNT(*) FROM connection_check")).isEqualTo("2");
         }
+    }
+
+    @Test
+    void aServicesRepeatableMigrationAppliedElsewhereDoesNotStopAStartWithoutIt() {
+        String url = "jdbc:h2:mem:locations;DB_CLOSE_DELAY=-1";
+        DatabaseMigration.rules(Flyway.configure()).dataSource(url, "sa", "")
+                .locations("classpath:db/migration", "classpath:db/test-migration").load().migrate();
+
+        // An instance with the product's migrations only (the other instance had the test-only service).
+        DatabaseMigration.rules(Flyway.configure()).dataSource(url, "sa", "").load().migrate();
+        assertThatThrownBy(() -> Flyway.configure().dataSource(url, "sa", "").load().migrate())
+                .as("without the rule, the missing repeatable migration fails validation").isInstanceOf(FlywayValidateException.class);
     }
 
     private static String single(Statement sql, String query) throws SQLException {

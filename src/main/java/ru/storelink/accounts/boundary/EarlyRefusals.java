@@ -19,6 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import ru.storelink.accounts.control.LoginGate;
+import ru.storelink.texts.Texts;
 
 /**
  * A login or registration post that would be refused anyway ({@link LoginGate}) gets its 429 here, before the
@@ -84,9 +85,9 @@ public class EarlyRefusals extends HttpFilter {
     private static byte[] page(String contextPath) {
         return ("<!DOCTYPE html>\n<html lang=\"ru\"><head><meta charset=\"UTF-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>Слишком много попыток — Storelink</title></head>"
+                + "<title>" + Texts.render("login.refused-title") + " — Storelink</title></head>"
                 + "<body><main><h1>" + Login.TOO_MANY_ATTEMPTS + "</h1>"
-                + "<p><a href=\"" + contextPath + "/login\">Вернуться ко входу</a></p></main></body></html>\n")
+                + "<p><a href=\"" + contextPath + "/login\">" + Texts.render("login.back-to-login") + "</a></p></main></body></html>\n")
                 .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.logging.Logger;
 import ru.storelink.accounts.control.LoginOutcome;
+import ru.storelink.texts.Texts;
 
 /**
  * Backs login.xhtml. The view is stateless (see login.xhtml): an anonymous visitor gets no session until
@@ -20,9 +21,9 @@ import ru.storelink.accounts.control.LoginOutcome;
 @RequestScoped
 public class Login {
 
-    static final String WRONG_CREDENTIALS = "Неверный адрес электронной почты или пароль.";
-    static final String TOO_MANY_ATTEMPTS = "Слишком много попыток, попробуйте через минуту.";
-    static final String INCOMPLETE = "Запрос неполный: введите адрес электронной почты и пароль.";
+    static final String WRONG_CREDENTIALS = Texts.render("login.wrong-credentials");
+    static final String TOO_MANY_ATTEMPTS = Texts.render("login.too-many-attempts");
+    static final String INCOMPLETE = Texts.render("login.incomplete");
 
     private static final Logger LOG = Logger.getLogger(Login.class.getName());
 
@@ -47,9 +48,7 @@ public class Login {
             return;
         }
         switch (outcome.kind()) {
-            case ADDRESS_LOCKED -> refuse(faces, 429, "Слишком много неудачных попыток входа. Вход в эту учётную "
-                    + "запись временно заблокирован, попробуйте снова через " + minutesUntil(outcome.lockedUntil())
-                    + " мин.");
+            case ADDRESS_LOCKED -> refuse(faces, 429, Texts.render("login.address-locked", minutesUntil(outcome.lockedUntil())));
             case TOO_MANY_ATTEMPTS -> {
                 faces.getExternalContext().addResponseHeader("Retry-After", "60");
                 refuse(faces, 429, TOO_MANY_ATTEMPTS);

@@ -13,6 +13,8 @@ import ru.storelink.accounts.control.EmailTakenException;
 import ru.storelink.accounts.control.HashingBusyException;
 import ru.storelink.accounts.control.LoginThrottle;
 import ru.storelink.accounts.control.LoginThrottle.Admission;
+import ru.storelink.texts.Message;
+import ru.storelink.texts.Texts;
 
 /**
  * Backs register.xhtml: creates the account and signs the new owner in. Stateless like the login page. A
@@ -24,7 +26,7 @@ import ru.storelink.accounts.control.LoginThrottle.Admission;
 @RequestScoped
 public class Registration {
 
-    static final String EMAIL_TAKEN = "Этот адрес электронной почты уже зарегистрирован. Войдите или укажите другой адрес.";
+    static final String EMAIL_TAKEN = Texts.render("account.email-taken");
 
     @Inject
     Accounts accounts;
@@ -82,8 +84,8 @@ public class Registration {
         Login.refuse(faces, 429, Login.TOO_MANY_ATTEMPTS);
     }
 
-    private static boolean report(FacesContext faces, String field, Optional<String> problem) {
-        problem.ifPresent(text -> faces.addMessage("registration:" + field, Login.error(text)));
+    private static boolean report(FacesContext faces, String field, Optional<Message> problem) {
+        problem.ifPresent(message -> faces.addMessage("registration:" + field, Login.error(Texts.render(message))));
         return problem.isEmpty();
     }
 

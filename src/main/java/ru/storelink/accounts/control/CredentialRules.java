@@ -3,6 +3,7 @@ package ru.storelink.accounts.control;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import ru.storelink.texts.Message;
 
 /**
  * The rules an email address and a password must follow, with the Russian message shown for each broken
@@ -29,41 +30,40 @@ public final class CredentialRules {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 
-    public static Optional<String> emailProblem(String email) {
+    public static Optional<Message> emailProblem(String email) {
         String normalized = normalizeEmail(email);
         if (normalized.isEmpty()) {
-            return Optional.of("Введите адрес электронной почты.");
+            return Optional.of(Message.of("account.email-missing"));
         }
         if (normalized.length() > EMAIL_MAX_LENGTH) {
-            return Optional.of("Адрес электронной почты слишком длинный: не больше "
-                    + EMAIL_MAX_LENGTH + " символов.");
+            return Optional.of(Message.of("account.email-too-long", EMAIL_MAX_LENGTH));
         }
         if (!EMAIL.matcher(normalized).matches()) {
-            return Optional.of("Введите адрес электронной почты в виде name@example.ru.");
+            return Optional.of(Message.of("account.email-malformed"));
         }
         return Optional.empty();
     }
 
-    public static Optional<String> passwordProblem(String password) {
+    public static Optional<Message> passwordProblem(String password) {
         if (password == null || password.isEmpty()) {
-            return Optional.of("Введите пароль.");
+            return Optional.of(Message.of("account.password-missing"));
         }
         int length = password.codePointCount(0, password.length());
         if (length < PASSWORD_MIN_LENGTH) {
-            return Optional.of("Пароль слишком короткий: не меньше " + PASSWORD_MIN_LENGTH + " символов.");
+            return Optional.of(Message.of("account.password-too-short", PASSWORD_MIN_LENGTH));
         }
         if (length > PASSWORD_MAX_LENGTH) {
-            return Optional.of("Пароль слишком длинный: не больше " + PASSWORD_MAX_LENGTH + " символов.");
+            return Optional.of(Message.of("account.password-too-long", PASSWORD_MAX_LENGTH));
         }
         return Optional.empty();
     }
 
-    public static Optional<String> confirmationProblem(String password, String confirmation) {
+    public static Optional<Message> confirmationProblem(String password, String confirmation) {
         if (confirmation == null || confirmation.isEmpty()) {
-            return Optional.of("Повторите пароль.");
+            return Optional.of(Message.of("account.confirmation-missing"));
         }
         if (!confirmation.equals(password)) {
-            return Optional.of("Пароли не совпадают.");
+            return Optional.of(Message.of("account.confirmation-differs"));
         }
         return Optional.empty();
     }

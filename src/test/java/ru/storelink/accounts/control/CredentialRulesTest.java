@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import ru.storelink.texts.Message;
 
 class CredentialRulesTest {
 
@@ -25,7 +26,7 @@ class CredentialRulesTest {
     @NullAndEmptySource
     @ValueSource(strings = {"   "})
     void missingEmailAsksForOne(String email) {
-        assertThat(CredentialRules.emailProblem(email)).contains("Введите адрес электронной почты.");
+        assertThat(CredentialRules.emailProblem(email)).contains(Message.of("account.email-missing"));
     }
 
     @ParameterizedTest
@@ -34,14 +35,13 @@ class CredentialRulesTest {
             "' OR '1'='1@example.ru", "owner@example.ru'; DROP TABLE account; --", "owner@.ru"})
     void rejectsMalformedAndHostileAddresses(String email) {
         assertThat(CredentialRules.emailProblem(email))
-                .contains("Введите адрес электронной почты в виде name@example.ru.");
+                .contains(Message.of("account.email-malformed"));
     }
 
     @Test
     void rejectsOverlongEmailWithItsOwnMessage() {
         String email = "a".repeat(10_000) + "@example.ru";
-        assertThat(CredentialRules.emailProblem(email)).hasValueSatisfying(
-                message -> assertThat(message).startsWith("Адрес электронной почты слишком длинный"));
+        assertThat(CredentialRules.emailProblem(email)).contains(Message.of("account.email-too-long", 254));
         String longest = "a".repeat(254 - "@example.ru".length()) + "@example.ru";
         assertThat(CredentialRules.emailProblem(longest)).isEmpty();
         assertThat(CredentialRules.emailProblem("a" + longest)).isPresent();
@@ -50,19 +50,19 @@ class CredentialRulesTest {
     @ParameterizedTest
     @NullAndEmptySource
     void missingPasswordAsksForOne(String password) {
-        assertThat(CredentialRules.passwordProblem(password)).contains("Введите пароль.");
+        assertThat(CredentialRules.passwordProblem(password)).contains(Message.of("account.password-missing"));
     }
 
     @Test
     void passwordLengthIsEightToHundredTwentyEight() {
         assertThat(CredentialRules.passwordProblem("1234567"))
-                .contains("Пароль слишком короткий: не меньше 8 символов.");
+                .contains(Message.of("account.password-too-short", 8));
         assertThat(CredentialRules.passwordProblem("12345678")).isEmpty();
         assertThat(CredentialRules.passwordProblem("x".repeat(128))).isEmpty();
         assertThat(CredentialRules.passwordProblem("x".repeat(129)))
-                .contains("Пароль слишком длинный: не больше 128 символов.");
+                .contains(Message.of("account.password-too-long", 128));
         assertThat(CredentialRules.passwordProblem("x".repeat(10_000)))
-                .contains("Пароль слишком длинный: не больше 128 символов.");
+                .contains(Message.of("account.password-too-long", 128));
     }
 
     @Test
@@ -76,8 +76,8 @@ class CredentialRulesTest {
     void confirmationMustMatch() {
         assertThat(CredentialRules.confirmationProblem("secret-password", "secret-password")).isEmpty();
         assertThat(CredentialRules.confirmationProblem("secret-password", "secret-passwort"))
-                .contains("Пароли не совпадают.");
-        assertThat(CredentialRules.confirmationProblem("secret-password", "")).contains("Повторите пароль.");
+                .contains(Message.of("account.confirmation-differs"));
+        assertThat(CredentialRules.confirmationProblem("secret-password", "")).contains(Message.of("account.confirmation-missing"));
     }
 
     @Test
