@@ -56,7 +56,7 @@ public class ProviderConfiguration {
                 Duration.ofMillis(config.getOptionalValue(prefix + "connect-timeout-ms", Long.class).orElse(3000L)),
                 Duration.ofMillis(config.getOptionalValue(prefix + "read-timeout-ms", Long.class).orElse(10000L)),
                 Duration.ofMillis(config.getOptionalValue(prefix + "total-timeout-ms", Long.class).orElse(12000L)));
-        LOG.info(() -> type.title() + ": " + read);
+        LOG.info(() -> type + ": " + read);
         return read;
     }
 

@@ -2,18 +2,17 @@ package ru.storelink.connections.entity;
 
 import java.io.Serializable;
 import java.util.Locale;
+import ru.storelink.texts.Texts;
 
 /**
- * What the pages and the logs call one service an account can connect. Each service package defines its
- * own (the core has no list of services: it finds them through {@code ConnectableService} beans).
+ * One service an account can connect, as pages and logs name it. Each service package defines its own (the
+ * core has no list of services: it finds them through {@code ConnectableService}). Its words live in the
+ * service's bundle: {@code <key>.title}, {@code <key>.description}.
  *
- * @param key           as in URLs, configuration keys and the {@code type} parameter: {@code evotor}, {@code vk}
- * @param title         the service's name for owners
- * @param icon          a Bootstrap Icons class
- * @param description   the add page's sentence: what connecting it is for
+ * @param key  as in URLs, configuration keys, metric tags and message codes: {@code evotor}, {@code vk}
+ * @param icon a Bootstrap Icons class
  */
-public record ServiceType(String key, String title, String icon, String description)
-        implements Serializable {
+public record ServiceType(String key, String icon) implements Serializable {
 
     public ServiceType {
         if (!key.matches("[a-z][a-z0-9-]{0,9}")) {
@@ -22,14 +21,14 @@ public record ServiceType(String key, String title, String icon, String descript
         }
     }
 
+    /** The service's name for owners. */
+    public String title() {
+        return Texts.render(key + ".title");
+    }
+
     /** The service's own page: details, connect, reconnect. */
     public String pagePath() {
         return "/" + key;
-    }
-
-    /** The {@code confirm()} question of «Отключить», on the card and on the service's page. */
-    public String disconnectQuestion() {
-        return "Вы уверены, что хотите отключить " + title + "?";
     }
 
     // Getters for Faces EL (EL 5 does not read record components).
@@ -38,23 +37,25 @@ public record ServiceType(String key, String title, String icon, String descript
     }
 
     public String getTitle() {
-        return title;
+        return title();
     }
 
     public String getIcon() {
         return icon;
     }
 
+    /** The add page's sentence: what connecting it is for. */
     public String getDescription() {
-        return description;
+        return Texts.render(key + ".description");
     }
 
     public String getPagePath() {
         return pagePath();
     }
 
+    /** The {@code confirm()} question of «Отключить», on the card and on the service's page. */
     public String getDisconnectQuestion() {
-        return disconnectQuestion();
+        return Texts.render("disconnect.question", title());
     }
 
     /** As the logs have always named services: EVOTOR, VK. */

@@ -10,8 +10,7 @@ import ru.storelink.connections.entity.ServiceType;
 @ApplicationScoped
 public class EvotorService {
 
-    public static final ServiceType TYPE = new ServiceType("evotor", "Эвотор", "bi-shop",
-            "Подключите кассу Эвотор для синхронизации каталога товаров.");
+    public static final ServiceType TYPE = new ServiceType("evotor", "bi-shop");
 
     // {oauth}/oauth/authorize, {oauth}/oauth/token, {api}/stores; the simulator at /demo/evotor and /demo/evotor/api.
     @Produces

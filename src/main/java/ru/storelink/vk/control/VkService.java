@@ -10,8 +10,7 @@ import ru.storelink.connections.entity.ServiceType;
 @ApplicationScoped
 public class VkService {
 
-    public static final ServiceType TYPE = new ServiceType("vk", "ВКонтакте", "bi-chat-dots",
-            "Подключите аккаунт ВКонтакте для публикации товаров в вашу группу.");
+    public static final ServiceType TYPE = new ServiceType("vk", "bi-chat-dots");
 
     // {id}/authorize, {id}/oauth2/auth, {api}/method/users.get; the simulator at /demo/vk/id and /demo/vk/api.
     @Produces

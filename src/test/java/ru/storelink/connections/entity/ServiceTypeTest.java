@@ -12,8 +12,9 @@ class ServiceTypeTest {
 
     @Test
     void aServiceIsNamedByItsKeyInPathsAndLogs() {
-        ServiceType type = new ServiceType("evotor", "Эвотор", "bi-shop", "Подключите кассу.");
+        ServiceType type = new ServiceType("evotor", "bi-shop");
         assertThat(type.pagePath()).isEqualTo("/evotor");
+        assertThat(type.title()).as("from Evotor's bundle").isEqualTo("Эвотор");
         assertThat(type.getDisconnectQuestion()).isEqualTo("Вы уверены, что хотите отключить Эвотор?");
         assertThat(type).hasToString("EVOTOR");
     }
@@ -21,6 +22,6 @@ class ServiceTypeTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "Evotor", "evotor/x", "../x", "a b", "averyverylongkey", "1vk"})
     void aKeyThatCannotStandInAUrlOrAColumnIsRefused(String key) {
-        assertThatThrownBy(() -> new ServiceType(key, "X", "bi-x", "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ServiceType(key, "bi-x")).isInstanceOf(IllegalArgumentException.class);
     }
 }

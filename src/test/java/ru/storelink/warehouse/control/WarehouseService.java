@@ -10,8 +10,7 @@ import ru.storelink.connections.entity.ServiceType;
 @ApplicationScoped
 public class WarehouseService {
 
-    public static final ServiceType TYPE = new ServiceType("warehouse", "Склад", "bi-box-seam",
-            "Подключите склад, чтобы видеть остатки товаров.");
+    public static final ServiceType TYPE = new ServiceType("warehouse", "bi-box-seam");
 
     // Off in every test but its own walk, which sets warehouse.enabled=true: the others see two services.
     @Produces
