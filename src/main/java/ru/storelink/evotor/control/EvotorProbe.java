@@ -15,7 +15,6 @@ import ru.storelink.healthcheck.control.ClaimedCheck;
 import ru.storelink.healthcheck.control.Credentials;
 import ru.storelink.healthcheck.control.Probe;
 import ru.storelink.healthcheck.entity.ConnectionCheck;
-import ru.storelink.texts.Message;
 
 /**
  * Evotor's health check: {@code GET /stores} with the Bearer token. On a 401 with a refresh token held,
@@ -36,21 +35,9 @@ public class EvotorProbe implements Probe {
     @Override
     public ProbeResult probe(ClaimedCheck check, Credentials credentials) {
         try {
-            ProbeResult first = stores(credentials.accessToken());
-            if (!first.refreshMayHelp() || !credentials.refreshable()) {
-                return first;
-            }
-            String renewed;
-            try {
-                renewed = credentials.renew(oauth::refresh);
-            } catch (ProviderException e) {
-                return e.reason() == Reason.GRANT_REFUSED || e.reason() == Reason.ACCESS_REFUSED
-                        ? ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, Message.of("evotor.refresh-refused"))
-                        : temporary(e);
-            }
-            return stores(renewed);
+            return credentials.callRenewingOnce(false, this::stores, oauth::refresh);
         } catch (ProviderException e) {
-            return temporary(e);
+            return ProbeResult.failed(EvotorService.TYPE, e);
         }
     }
 
@@ -67,10 +54,5 @@ public class EvotorProbe implements Probe {
             throw new ProviderException(Reason.MALFORMED, "Evotor stores answer without items");
         }
         return verdict;
-    }
-
-    private static ProbeResult temporary(ProviderException e) {
-        return ProbeResult.of(CheckOutcome.TEMPORARY,
-                Message.of(e.reason() == Reason.MALFORMED ? "evotor.malformed" : "evotor.unreachable"));
     }
 }

@@ -5,6 +5,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import ru.storelink.connections.control.ConnectionStore;
 import ru.storelink.connections.control.Grant;
+import ru.storelink.connections.control.ProbeResult;
 import ru.storelink.connections.control.ProviderException;
 import ru.storelink.connections.control.ProviderException.Reason;
 import ru.storelink.connections.control.TokenCipher;
@@ -36,6 +37,12 @@ public final class Credentials {
     @FunctionalInterface
     public interface TokenEndpoint {
         Grant refresh(String refreshToken) throws ProviderException;
+    }
+
+    /** One authenticated call of a probe, with the access token to use. */
+    @FunctionalInterface
+    public interface ApiCall {
+        ProbeResult call(String accessToken) throws ProviderException;
     }
 
     /** The connection was deleted or authorized anew during the check: its result must not be written. */
@@ -70,6 +77,24 @@ public final class Credentials {
     /** Whether a refresh token is held and this check has not renewed yet (one renewal per check). */
     public boolean refreshable() {
         return refresh != null && !renewed;
+    }
+
+    /**
+     * A probe's whole exchange: {@code call} with the current access token (renewed first when
+     * {@code renewFirst}, the token being about to expire) and, when its verdict says a fresh token may help
+     * (Evotor 401, VK error 5), once more with a renewed one. One renewal per check at most.
+     *
+     * @throws ProviderException from the call or the renewal ({@code GRANT_REFUSED} only when the owner's
+     *                           grant is really gone); {@link ProbeResult#failed} says what it means
+     * @throws Superseded        when the connection was deleted or reconnected meanwhile
+     */
+    public ProbeResult callRenewingOnce(boolean renewFirst, ApiCall call, TokenEndpoint endpoint) throws ProviderException {
+        String token = renewFirst && refreshable() ? renew(endpoint) : accessToken();
+        ProbeResult verdict = call.call(token);
+        if (verdict.refreshMayHelp() && refreshable()) {
+            verdict = call.call(renew(endpoint));
+        }
+        return verdict;
     }
 
     /**

@@ -16,7 +16,6 @@ import ru.storelink.healthcheck.control.Credentials;
 import ru.storelink.healthcheck.control.Credentials.TokenEndpoint;
 import ru.storelink.healthcheck.control.Probe;
 import ru.storelink.healthcheck.entity.ConnectionCheck;
-import ru.storelink.texts.Message;
 import ru.storelink.vk.control.VkMessages.UsersGet;
 import ru.storelink.vk.entity.VkCheck;
 
@@ -42,23 +41,12 @@ public class VkProbe implements Probe {
     @Override
     public ProbeResult probe(ClaimedCheck check, Credentials credentials) {
         TokenEndpoint tokenEndpoint = refreshToken -> oauth.refresh(refreshToken, check.deviceId()).grant();
+        boolean expiresSoon = check.tokenExpiresAt() != null
+                && check.tokenExpiresAt().isBefore(OffsetDateTime.now(ZoneOffset.UTC).plus(REFRESH_AHEAD));
         try {
-            String accessToken = credentials.accessToken();
-            if (credentials.refreshable() && check.tokenExpiresAt() != null
-                    && check.tokenExpiresAt().isBefore(OffsetDateTime.now(ZoneOffset.UTC).plus(REFRESH_AHEAD))) {
-                accessToken = credentials.renew(tokenEndpoint);
-            }
-            ProbeResult verdict = usersGet(accessToken);
-            if (verdict.refreshMayHelp() && credentials.refreshable()) {
-                verdict = usersGet(credentials.renew(tokenEndpoint));
-            }
-            return verdict;
+            return credentials.callRenewingOnce(expiresSoon, this::usersGet, tokenEndpoint);
         } catch (ProviderException e) {
-            if (e.reason() == Reason.GRANT_REFUSED || e.reason() == Reason.ACCESS_REFUSED) {
-                return ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, Message.of("vk.refresh-refused"));
-            }
-            return ProbeResult.of(CheckOutcome.TEMPORARY,
-                    Message.of(e.reason() == Reason.MALFORMED ? "vk.malformed" : "vk.unreachable"));
+            return ProbeResult.failed(VkService.TYPE, e);
         }
     }
 
