@@ -58,6 +58,11 @@ public final class VkSimulator extends ProviderSimulator {
         vk.acceptGrant(accessToken, refreshToken, deviceId, new Profile(userId, "Имя", "Фамилия"));
     }
 
+    /** Whether a {@code users.get} of this VK user is being answered right now. */
+    public boolean answeringUsersGetOf(long userId) {
+        return tokensInFlight().stream().map(vk::userOf).anyMatch(id -> id != null && id == userId);
+    }
+
     /** Retired refresh tokens presented again (each revoked its grant), since the start. */
     public int refreshTokenReuses() {
         return vk.refreshTokenReuses();

@@ -162,6 +162,12 @@ public class SimulatedVk {
         return refreshes.getOrDefault(userId, 0);
     }
 
+    /** Whose an access token is; null when it is unknown or revoked. */
+    public Long userOf(String accessToken) {
+        Session session = grants.subjectOf(accessToken);
+        return session == null ? null : session.profile().id();
+    }
+
     /** Accepts an access token issued elsewhere (seeded data of benchmarks and tests). */
     public void acceptToken(String accessToken, Profile profile) {
         grants.accept(accessToken, null, new Session(profile, ""));
