@@ -1,5 +1,6 @@
 package ru.storelink;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -8,8 +9,12 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.enterprise.inject.Produces;
+import jakarta.servlet.annotation.WebFilter;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,6 +45,21 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule logicKnowsNoPages = noClasses().that().resideInAPackage("..control..")
             .should().dependOnClassesThat().resideInAPackage("..boundary..");
+
+    /**
+     * Refused logins are held back asynchronously ({@code EarlyRefusals}); one filter in the chain without async
+     * support turns every such refusal into an immediate 500 (it happened once, with a new "/*" filter).
+     */
+    @ArchTest
+    static final ArchRule everyFilterSupportsAsync = classes().that().areAnnotatedWith(WebFilter.class)
+            .should(new ArchCondition<JavaClass>("support asynchronous requests") {
+                @Override
+                public void check(JavaClass filter, ConditionEvents events) {
+                    if (!filter.getAnnotationOfType(WebFilter.class).asyncSupported()) {
+                        events.add(SimpleConditionEvent.violated(filter, filter.getName() + " is a @WebFilter without asyncSupported = true"));
+                    }
+                }
+            });
 
     @ArchTest
     static void theCoreNeverNamesAService(JavaClasses classes) {

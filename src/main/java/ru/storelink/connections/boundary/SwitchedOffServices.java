@@ -14,7 +14,7 @@ import ru.storelink.connections.control.Services;
  * A service an admin switched off ({@code <key>.enabled=false}) has no page and no endpoints: {@code /<key>}
  * and everything under it answer 404, before any page or resource of it runs.
  */
-@WebFilter("/*")
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SwitchedOffServices extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
