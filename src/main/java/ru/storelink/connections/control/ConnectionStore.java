@@ -32,6 +32,7 @@ public abstract class ConnectionStore<T extends ProviderConnection> {
     private final Class<T> type;
     private final String ofAccount;
     private final String deleteOfAccount;
+    private final String table;
 
     /** A connection with the line its card shows about it. */
     public record Described(ProviderConnection connection, String details) {
@@ -42,6 +43,8 @@ public abstract class ConnectionStore<T extends ProviderConnection> {
         this.type = type;
         this.ofAccount = ofAccount;
         this.deleteOfAccount = deleteOfAccount;
+        // Read once: the health checker asks for it in every claim and write.
+        this.table = type.getAnnotation(Table.class).name();
     }
 
     public Optional<T> of(long accountId) {
@@ -58,7 +61,7 @@ public abstract class ConnectionStore<T extends ProviderConnection> {
 
     /** The service's connection table, which the health checker claims rows of. */
     public String table() {
-        return type.getAnnotation(Table.class).name();
+        return table;
     }
 
     /**
