@@ -13,22 +13,17 @@ CREATE TABLE IF NOT EXISTS warehouse_connection (
     last_checked_at      TIMESTAMP WITH TIME ZONE,
     connected_at         TIMESTAMP WITH TIME ZONE NOT NULL,
     version              BIGINT                   DEFAULT 0 NOT NULL,
-    state                VARCHAR(24)              DEFAULT 'NOT_CHECKED' NOT NULL,
-    last_success_at      TIMESTAMP WITH TIME ZONE,
-    consecutive_failures INTEGER                  DEFAULT 0 NOT NULL,
-    last_check_outcome   VARCHAR(24),
-    last_check_reason    VARCHAR(200),
-    lease_owner          VARCHAR(40),
-    lease_until          TIMESTAMP WITH TIME ZONE,
     refresh_lease_owner  VARCHAR(40),
     refresh_lease_until  TIMESTAMP WITH TIME ZONE,
     CONSTRAINT warehouse_connection_pk PRIMARY KEY (id),
     CONSTRAINT warehouse_connection_account_fk FOREIGN KEY (account_id) REFERENCES account (id) ON DELETE CASCADE,
-    CONSTRAINT warehouse_connection_account_unique UNIQUE (account_id),
-    CONSTRAINT warehouse_connection_state_known
-        CHECK (state IN ('WORKING', 'NEEDS_RECONNECT', 'SERVICE_UNAVAILABLE', 'NOT_CHECKED', 'CANNOT_CHECK'))
+    CONSTRAINT warehouse_connection_account_unique UNIQUE (account_id)
 );
 
 -- The history goes with its connection, as Evotor's and VK's does.
 ALTER TABLE connection_check ADD COLUMN IF NOT EXISTS warehouse_connection_id BIGINT
+    REFERENCES warehouse_connection (id) ON DELETE CASCADE;
+
+-- So does its health (V7): state, schedule and lease live in connection_health, not in the row above.
+ALTER TABLE connection_health ADD COLUMN IF NOT EXISTS warehouse_connection_id BIGINT
     REFERENCES warehouse_connection (id) ON DELETE CASCADE;

@@ -152,7 +152,7 @@ class HealthSweepBenchmark {
     private void seed(EvotorSimulator evotorSimulator, VkSimulator vkSimulator) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             // The benchmark profile's own database (target/benchmark-data): start from nothing.
-            for (String table : new String[] {"connection_check", "evotor_connection", "vk_connection", "account"}) {
+            for (String table : new String[] {"connection_check", "connection_health", "evotor_connection", "vk_connection", "account"}) {
                 try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table)) {
                     delete.executeUpdate();
                 }
@@ -176,9 +176,16 @@ class HealthSweepBenchmark {
 
     private void markAllDue() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            for (String table : new String[] {"evotor_connection", "vk_connection"}) {
+            for (String service : new String[] {"evotor", "vk"}) {
+                // Cleared on the connection too: waitUntilChecked watches it, the claim goes by the health row.
                 try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE " + table + " SET last_checked_at = NULL, lease_owner = NULL, lease_until = NULL, state = 'WORKING'")) {
+                        "UPDATE " + service + "_connection SET last_checked_at = NULL")) {
+                    update.executeUpdate();
+                }
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE connection_health SET checked_at = NULL, lease_owner = NULL, lease_until = NULL, state = 'WORKING'"
+                                + " WHERE service = ?")) {
+                    update.setString(1, service);
                     update.executeUpdate();
                 }
             }

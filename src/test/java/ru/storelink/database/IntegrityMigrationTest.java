@@ -8,6 +8,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Migrations V4 and V6 on data an older Storelink (or a hand-written UPDATE) left behind: unknown states, orphaned
  * history, history rows on another service's table. It must not stop on such rows, and afterwards the database itself keeps them out. Plain JVM, an
- * in-memory H2 (the same engine as the embedded default).
+ * in-memory H2 (the same engine as the embedded default). V7 must carry every connection's health over to its own table.
  */
 class IntegrityMigrationTest {
 
@@ -31,7 +33,8 @@ class IntegrityMigrationTest {
             sql.executeUpdate("INSERT INTO connection_check (id, service, connection_id, checked_at, outcome, latency_ms)"
                     + " VALUES (100, 'evotor', 10, CURRENT_TIMESTAMP, 'WORKS', 5), (101, 'evotor', 999, CURRENT_TIMESTAMP, 'WORKS', 5)");
 
-            Flyway.configure().dataSource(URL, "sa", "").load().migrate();
+            // Not past V6: V7 takes the state off evotor_connection (v7MovesHealthIntoItsOwnTableAndKeepsIt).
+            Flyway.configure().dataSource(URL, "sa", "").target("6").load().migrate();
 
             assertThat(single(sql, "SELECT state FROM evotor_connection WHERE id = 10")).isEqualTo("NOT_CHECKED");
             assertThat(single(sql, "SELECT COUNT(*) FROM connection_check")).as("the orphan is gone, the other stays").isEqualTo("1");
@@ -61,6 +64,63 @@ class IntegrityMigrationTest {
             // Another service's rows use the column its own migration adds; Evotor's and VK's rules leave them be.
             sql.executeUpdate(columns + "(103, 'warehouse', 7, NULL, NULL, CURRENT_TIMESTAMP, 'WORKS', 5)");
             assertThat(single(sql, "SELECT COUNT(*) FROM connection_check")).isEqualTo("2");
+        }
+    }
+
+    @Test
+    void v7MovesHealthIntoItsOwnTableAndKeepsIt() throws SQLException {
+        String url = "jdbc:h2:mem:v7;DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(url, "sa", "").target("6").load().migrate();
+        try (Connection db = DriverManager.getConnection(url, "sa", ""); Statement sql = db.createStatement()) {
+            sql.executeUpdate("INSERT INTO account (id, email, password_hash, created_at) VALUES (1, 'a@example.ru', 'x', CURRENT_TIMESTAMP)");
+            sql.executeUpdate("INSERT INTO evotor_connection (id, account_id, store_id, store_name, access_token, connected_at, state,"
+                    + " consecutive_failures, last_check_reason, lease_owner, last_checked_at, is_online)"
+                    + " VALUES (10, 1, 's', 'Чайная', 'sealed', CURRENT_TIMESTAMP, 'NEEDS_RECONNECT', 2, 'x', 'p@1',"
+                    + " TIMESTAMP WITH TIME ZONE '2026-03-01 12:00:00+00:00', FALSE)");
+            sql.executeUpdate("INSERT INTO vk_connection (id, account_id, vk_user_id, first_name, last_name, access_token, device_id, connected_at)"
+                    + " VALUES (20, 1, 5, 'Иван', 'Иванов', 'sealed', 'd', CURRENT_TIMESTAMP)");
+
+            Flyway.configure().dataSource(url, "sa", "").load().migrate();
+
+            assertThat(single(sql, "SELECT COUNT(*) FROM connection_health")).isEqualTo("2");
+            try (ResultSet evotor = sql.executeQuery("SELECT state, consecutive_failures, last_check_reason, lease_owner, checked_at,"
+                    + " evotor_connection_id, vk_connection_id FROM connection_health WHERE service = 'evotor' AND connection_id = 10")) {
+                assertThat(evotor.next()).isTrue();
+                assertThat(evotor.getString("state")).isEqualTo("NEEDS_RECONNECT");
+                assertThat(evotor.getInt("consecutive_failures")).isEqualTo(2);
+                assertThat(evotor.getString("last_check_reason")).isEqualTo("x");
+                assertThat(evotor.getString("lease_owner")).isEqualTo("p@1");
+                assertThat(evotor.getObject("checked_at", OffsetDateTime.class)).as("the schedule it had")
+                        .isEqualTo(OffsetDateTime.of(2026, 3, 1, 12, 0, 0, 0, ZoneOffset.UTC));
+                assertThat(evotor.getLong("evotor_connection_id")).isEqualTo(10);
+                assertThat(evotor.getObject("vk_connection_id")).isNull();
+            }
+            try (ResultSet vk = sql.executeQuery("SELECT state, consecutive_failures, checked_at, evotor_connection_id, vk_connection_id"
+                    + " FROM connection_health WHERE service = 'vk' AND connection_id = 20")) {
+                assertThat(vk.next()).isTrue();
+                assertThat(vk.getString("state")).isEqualTo("NOT_CHECKED");
+                assertThat(vk.getInt("consecutive_failures")).isZero();
+                assertThat(vk.getObject("checked_at")).as("never checked: due first").isNull();
+                assertThat(vk.getObject("evotor_connection_id")).isNull();
+                assertThat(vk.getLong("vk_connection_id")).isEqualTo(20);
+            }
+            assertThatThrownBy(() -> single(sql, "SELECT state FROM evotor_connection WHERE id = 10"))
+                    .as("the connection keeps no state of its own").isInstanceOf(SQLException.class);
+
+            // A VK connection without a health row yet: only the Evotor column can make the first insert fail.
+            sql.executeUpdate("INSERT INTO account (id, email, password_hash, created_at) VALUES (2, 'b@example.ru', 'x', CURRENT_TIMESTAMP)");
+            sql.executeUpdate("INSERT INTO vk_connection (id, account_id, vk_user_id, first_name, last_name, access_token, device_id, connected_at)"
+                    + " VALUES (21, 2, 6, 'Анна', 'Петрова', 'sealed', 'd', CURRENT_TIMESTAMP)");
+            String columns = "INSERT INTO connection_health (service, connection_id, evotor_connection_id, vk_connection_id) VALUES ";
+            assertThatThrownBy(() -> sql.executeUpdate(columns + "('vk', 21, 10, 21)"))
+                    .as("a VK row on Evotor's column").isInstanceOf(SQLException.class);
+            sql.executeUpdate(columns + "('vk', 21, NULL, 21)");
+            assertThatThrownBy(() -> sql.executeUpdate("UPDATE connection_health SET state = 'BROKEN'"
+                    + " WHERE service = 'evotor' AND connection_id = 10")).as("an unknown state").isInstanceOf(SQLException.class);
+
+            sql.executeUpdate("DELETE FROM evotor_connection WHERE id = 10");
+            assertThat(single(sql, "SELECT COUNT(*) FROM connection_health WHERE service = 'evotor'"))
+                    .as("health goes with its connection").isEqualTo("0");
         }
     }
 

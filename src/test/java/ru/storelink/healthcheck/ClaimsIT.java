@@ -40,6 +40,8 @@ import ru.storelink.healthcheck.control.ClaimedCheck;
 import ru.storelink.healthcheck.control.Claims;
 import ru.storelink.healthcheck.control.HealthCheckSettings;
 import ru.storelink.healthcheck.control.HealthRules.Health;
+import ru.storelink.healthcheck.control.HealthStore;
+import ru.storelink.healthcheck.entity.ConnectionHealth;
 import ru.storelink.testsupport.SqlCounter;
 import ru.storelink.testsupport.TestConfig;
 import ru.storelink.testsupport.TestData;
@@ -70,6 +72,9 @@ class ClaimsIT {
 
     @Inject
     EvotorConnections evotor;
+
+    @Inject
+    HealthStore health;
 
     @Resource(lookup = DatabaseMigration.DATA_SOURCE)
     DataSource dataSource;
@@ -120,7 +125,8 @@ class ClaimsIT {
         // Expired in database time, whatever this thread's scheduling did.
         ru.storelink.testsupport.Waiting.upTo(Duration.ofSeconds(10), () -> {
             try {
-                return count("SELECT COUNT(*) FROM evotor_connection WHERE id = ? AND lease_until < CURRENT_TIMESTAMP", first.id()) == 1;
+                return count("SELECT COUNT(*) FROM connection_health WHERE service = 'evotor' AND connection_id = ?"
+                        + " AND lease_until < CURRENT_TIMESTAMP", first.id()) == 1;
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -134,8 +140,8 @@ class ClaimsIT {
 
         assertThat(staleWrote).isFalse();
         assertThat(currentWrote).isTrue();
-        assertThat(evotor.of(account).orElseThrow().getState()).isEqualTo(ConnectionStatus.WORKING);
-        assertThat(claims.history(EvotorService.TYPE, second.id())).hasSize(1)
+        assertThat(healthOf(account).getState()).isEqualTo(ConnectionStatus.WORKING);
+        assertThat(health.history(EvotorService.TYPE, second.id())).hasSize(1)
                 .first().satisfies(check -> assertThat(check.getLatencyMs()).isEqualTo(7));
     }
 
@@ -150,7 +156,7 @@ class ClaimsIT {
 
         assertThat(wrote).isFalse();
         assertThat(evotor.of(account)).isEmpty();
-        assertThat(claims.history(EvotorService.TYPE, check.id())).isEmpty();
+        assertThat(health.history(EvotorService.TYPE, check.id())).isEmpty();
     }
 
     @Test
@@ -164,7 +170,7 @@ class ClaimsIT {
                 ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, Message.of("evotor.refused-401")), 3);
 
         assertThat(wrote).isFalse();
-        assertThat(evotor.of(account).orElseThrow().getState()).isEqualTo(ConnectionStatus.WORKING);
+        assertThat(healthOf(account).getState()).isEqualTo(ConnectionStatus.WORKING);
         assertThat(evotor.of(account).orElseThrow().getStoreName()).isEqualTo("Новая");
     }
 
@@ -177,7 +183,7 @@ class ClaimsIT {
             claims.complete(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), i);
         }
 
-        assertThat(claims.history(EvotorService.TYPE, id)).hasSize(20)
+        assertThat(health.history(EvotorService.TYPE, id)).hasSize(20)
                 .first().satisfies(newest -> assertThat(newest.getLatencyMs()).isEqualTo(22));
         assertThat(count("SELECT COUNT(*) FROM connection_check WHERE service = 'evotor' AND connection_id = ?", id)).isEqualTo(20);
     }
@@ -199,8 +205,9 @@ class ClaimsIT {
         long account = account();
         long id = evotor.save(account, grant(), store()).getId();
 
-        assertThatThrownBy(() -> execute("UPDATE evotor_connection SET state = 'BROKEN' WHERE id = ?", id)).isInstanceOf(SQLException.class);
-        assertThat(evotor.of(account).orElseThrow().getState()).isEqualTo(ConnectionStatus.WORKING);
+        assertThatThrownBy(() -> execute("UPDATE connection_health SET state = 'BROKEN' WHERE service = 'evotor' AND connection_id = ?", id))
+                .isInstanceOf(SQLException.class);
+        assertThat(healthOf(account).getState()).isEqualTo(ConnectionStatus.WORKING);
     }
 
     @Test
@@ -227,16 +234,20 @@ class ClaimsIT {
         execute("UPDATE evotor_connection SET access_token = (SELECT access_token FROM evotor_connection WHERE id = " + fineId + ")"
                 + ", last_checked_at = NULL WHERE id = ?", brokenId);
         execute("UPDATE evotor_connection SET last_checked_at = NULL WHERE id = ?", fineId);
+        // The schedule the claim reads is the health row's, not the connection's.
+        execute("UPDATE connection_health SET checked_at = NULL WHERE service = 'evotor' AND connection_id = ?", brokenId);
+        execute("UPDATE connection_health SET checked_at = NULL WHERE service = 'evotor' AND connection_id = ?", fineId);
 
         for (long owner : List.of(broken, fine)) {
             checker.check(claims.claimOf(EvotorService.TYPE, owner, LONG_LEASE).orElseThrow(), HealthCheckSettings.current());
         }
 
-        assertThat(evotor.of(broken).orElseThrow().getState()).isEqualTo(ConnectionStatus.CANNOT_CHECK);
-        assertThat(evotor.of(broken).orElseThrow().getLastCheckOutcome()).isEqualTo(CheckOutcome.OUR_MISCONFIGURATION);
+        assertThat(healthOf(broken).getState()).isEqualTo(ConnectionStatus.CANNOT_CHECK);
+        assertThat(healthOf(broken).getLastCheckOutcome()).isEqualTo(CheckOutcome.OUR_MISCONFIGURATION);
         assertThat(evotor.of(fine).orElseThrow().getLastCheckedAt()).as("the other row was checked").isNotNull();
         // Retried at the normal interval: no hold-off lease is left behind.
-        assertThat(count("SELECT COUNT(*) FROM evotor_connection WHERE id = ? AND lease_until IS NULL", brokenId)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM connection_health WHERE service = 'evotor' AND connection_id = ?"
+                + " AND lease_until IS NULL", brokenId)).isEqualTo(1);
     }
 
     @Test
@@ -262,13 +273,15 @@ class ClaimsIT {
     private long neverCheckedConnection() throws Exception {
         long account = account();
         long id = evotor.save(account, grant(), store()).getId();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(
-                        "UPDATE evotor_connection SET last_checked_at = NULL, state = 'NOT_CHECKED' WHERE id = ?")) {
-            update.setLong(1, id);
-            update.executeUpdate();
-        }
+        // The claim goes by the health row's schedule; the connection's own columns say the same, as they
+        // would for a connection never checked.
+        execute("UPDATE connection_health SET checked_at = NULL, state = 'NOT_CHECKED' WHERE service = 'evotor' AND connection_id = ?", id);
+        execute("UPDATE evotor_connection SET last_checked_at = NULL WHERE id = ?", id);
         return id;
+    }
+
+    private ConnectionHealth healthOf(long account) {
+        return health.of(EvotorService.TYPE, evotor.of(account).orElseThrow().getId()).orElseThrow();
     }
 
     private long account() throws Exception {

@@ -281,7 +281,7 @@ class TwoInstancesIT {
     }
 
     private static long unchecked() {
-        return count("last_checked_at IS NULL");
+        return count("checked_at IS NULL");
     }
 
     /** Claimed (leased) by the second instance and not yet written; the test server's own claims do not count. */
@@ -290,12 +290,14 @@ class TwoInstancesIT {
     }
 
     private static long leasedBy(long pid) {
-        return count("last_checked_at IS NULL AND lease_until > CURRENT_TIMESTAMP AND lease_owner LIKE '" + pid + "@%'");
+        return count("checked_at IS NULL AND lease_until > CURRENT_TIMESTAMP AND lease_owner LIKE '" + pid + "@%'");
     }
 
+    /** Over the seeded connections' health rows: the schedule and the lease the claims go by live there, not in evotor_connection. */
     private static long count(String condition) {
         try (Connection db = database(); PreparedStatement select = db.prepareStatement(
-                "SELECT COUNT(*) FROM evotor_connection WHERE id >= " + ID_BASE + " AND " + condition);
+                "SELECT COUNT(*) FROM connection_health WHERE service = 'evotor' AND connection_id >= " + ID_BASE
+                        + " AND " + condition);
                 ResultSet count = select.executeQuery()) {
             count.next();
             return count.getLong(1);

@@ -385,7 +385,7 @@ class LoadAndFaultSuite {
         ExecutorService sampler = Executors.newSingleThreadExecutor();
         Future<?> samples = sampler.submit(() -> {
             while (sampling.get()) {
-                everNeedsReconnect.addAll(idsWhere("vk_connection", "state = 'NEEDS_RECONNECT'"));
+                everNeedsReconnect.addAll(idsWhere(VkService.TYPE, "state = 'NEEDS_RECONNECT'"));
                 Thread.sleep(1000);
             }
             return null;
@@ -436,7 +436,7 @@ class LoadAndFaultSuite {
         samples.get();
         sampler.shutdown();
 
-        long lost = idsWhere("vk_connection", "last_checked_at < CURRENT_TIMESTAMP - INTERVAL '" + settle.toSeconds() + " seconds'").size();
+        long lost = idsWhere(VkService.TYPE, "last_checked_at < CURRENT_TIMESTAMP - INTERVAL '" + settle.toSeconds() + " seconds'").size();
         int reuses = Simulators.vk().refreshTokenReuses() - reusesBefore;
         int refreshes = Simulators.vk().refreshes() - refreshesBefore;
         List<SimulatedGrants.Reuse> soakReuses = Simulators.vk().lastRefreshTokenReuses().stream()
@@ -518,14 +518,14 @@ class LoadAndFaultSuite {
     }
 
     private long countLeasedBy(long pid) {
-        return idsWhere("vk_connection", "lease_until > CURRENT_TIMESTAMP AND lease_owner LIKE '" + pid + "@%'").size();
+        return idsWhere(VkService.TYPE, "lease_until > CURRENT_TIMESTAMP AND lease_owner LIKE '" + pid + "@%'").size();
     }
 
     /** Live leases per holder instance ({@code <pid>@<host>}), for the report of a stall. */
     private Map<String, Long> leaseHolders() {
         try (Connection db = postgres.connect();
                 PreparedStatement select = db.prepareStatement("SELECT split_part(lease_owner, '/', 1), COUNT(*), MAX(lease_until) - CURRENT_TIMESTAMP"
-                        + " FROM vk_connection WHERE lease_owner IS NOT NULL GROUP BY 1");
+                        + " FROM connection_health WHERE service = 'vk' AND lease_owner IS NOT NULL GROUP BY 1");
                 ResultSet rows = select.executeQuery()) {
             Map<String, Long> holders = new TreeMap<>();
             while (rows.next()) {
@@ -537,9 +537,9 @@ class LoadAndFaultSuite {
         }
     }
 
-    private Set<Long> idsWhere(String table, String condition) {
+    private Set<Long> idsWhere(ServiceType service, String condition) {
         try (Connection db = postgres.connect();
-                PreparedStatement select = db.prepareStatement("SELECT id FROM " + table + " WHERE " + condition);
+                PreparedStatement select = db.prepareStatement("SELECT id FROM " + withHealth(service) + " WHERE " + condition);
                 ResultSet rows = select.executeQuery()) {
             Set<Long> ids = new HashSet<>();
             while (rows.next()) {
@@ -593,8 +593,8 @@ class LoadAndFaultSuite {
 
     private long countWhere(String condition) {
         try (Connection db = postgres.connect();
-                PreparedStatement select = db.prepareStatement("SELECT (SELECT COUNT(*) FROM evotor_connection WHERE " + condition
-                        + ") + (SELECT COUNT(*) FROM vk_connection WHERE " + condition + ")");
+                PreparedStatement select = db.prepareStatement("SELECT (SELECT COUNT(*) FROM " + withHealth(EvotorService.TYPE)
+                        + " WHERE " + condition + ") + (SELECT COUNT(*) FROM " + withHealth(VkService.TYPE) + " WHERE " + condition + ")");
                 ResultSet count = select.executeQuery()) {
             count.next();
             return count.getLong(1);
@@ -606,8 +606,8 @@ class LoadAndFaultSuite {
     private Map<String, Long> stateCounts() throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
         try (Connection db = postgres.connect();
-                PreparedStatement select = db.prepareStatement("SELECT state, COUNT(*) FROM (SELECT state FROM evotor_connection"
-                        + " UNION ALL SELECT state FROM vk_connection) AS states GROUP BY state");
+                PreparedStatement select = db.prepareStatement("SELECT state, COUNT(*) FROM (SELECT state FROM " + withHealth(EvotorService.TYPE)
+                        + " UNION ALL SELECT state FROM " + withHealth(VkService.TYPE) + ") AS states GROUP BY state");
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 counts.put(rows.getString(1), rows.getLong(2));
@@ -637,7 +637,7 @@ class LoadAndFaultSuite {
         for (ServiceType service : List.of(EvotorService.TYPE, VkService.TYPE)) {
             try (Connection db = postgres.connect();
                     PreparedStatement select = db.prepareStatement(
-                            "SELECT id, account_id, access_token FROM " + table(service) + " WHERE " + condition);
+                            "SELECT id, account_id, access_token FROM " + withHealth(service) + " WHERE " + condition);
                     ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     String token = cipher.open(row.getString(3), ConnectionStore.tokenContext(service, "access_token", row.getLong(2)));
@@ -650,6 +650,17 @@ class LoadAndFaultSuite {
 
     private static String table(ServiceType service) {
         return service.key() + "_connection";
+    }
+
+    /**
+     * A service's connections, each with its health row: the state, the schedule and the lease live there
+     * (V7), the tokens and {@code last_checked_at} in the connection's row. The two share no column name, so a
+     * condition names either unqualified; a connection missing its health row still counts where only its
+     * own columns are asked about.
+     */
+    private static String withHealth(ServiceType service) {
+        return table(service) + " LEFT JOIN connection_health ON connection_health.service = '" + service.key() + "'"
+                + " AND connection_health.connection_id = " + table(service) + ".id";
     }
 
     // ----- figures -----

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import ru.storelink.connections.control.ConnectionStore;
 import ru.storelink.connections.control.TokenCipher;
+import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.evotor.control.EvotorService;
 import ru.storelink.evotor.control.SimulatedEvotor.Store;
 import ru.storelink.simulators.EvotorSimulator;
@@ -38,8 +39,9 @@ public final class SeededConnections {
                         "INSERT INTO account (id, email, password_hash, created_at) VALUES (?, ?, 'not-a-login', ?)");
                 PreparedStatement vkRow = db.prepareStatement(
                         "INSERT INTO vk_connection (id, account_id, vk_user_id, first_name, last_name, access_token, refresh_token,"
-                                + " token_expires_at, device_id, connected_at, state, is_online)"
-                                + " VALUES (?, ?, ?, 'Имя', 'Фамилия', ?, ?, ?, ?, ?, 'WORKING', TRUE)")) {
+                                + " token_expires_at, device_id, connected_at, is_online)"
+                                + " VALUES (?, ?, ?, 'Имя', 'Фамилия', ?, ?, ?, ?, ?, TRUE)");
+                PreparedStatement vkHealth = health(db, VkService.TYPE)) {
             for (int i = 0; i < count; i++) {
                 long id = firstId + i;
                 account.setLong(1, id);
@@ -60,9 +62,11 @@ public final class SeededConnections {
                 vkRow.setString(7, device);
                 vkRow.setObject(8, now);
                 vkRow.addBatch();
+                addHealth(vkHealth, id);
                 if (i % 1000 == 999 || i == count - 1) {
                     account.executeBatch();
                     vkRow.executeBatch();
+                    vkHealth.executeBatch();
                 }
             }
         }
@@ -77,12 +81,14 @@ public final class SeededConnections {
         try (PreparedStatement account = db.prepareStatement(
                         "INSERT INTO account (id, email, password_hash, created_at) VALUES (?, ?, 'not-a-login', ?)");
                 PreparedStatement evotorRow = db.prepareStatement(
-                        "INSERT INTO evotor_connection (id, account_id, store_id, store_name, access_token, connected_at, state, is_online)"
-                                + " VALUES (?, ?, ?, 'Магазин', ?, ?, 'WORKING', TRUE)");
+                        "INSERT INTO evotor_connection (id, account_id, store_id, store_name, access_token, connected_at, is_online)"
+                                + " VALUES (?, ?, ?, 'Магазин', ?, ?, TRUE)");
                 PreparedStatement vkRow = db.prepareStatement(
                         "INSERT INTO vk_connection (id, account_id, vk_user_id, first_name, last_name, access_token,"
-                                + " token_expires_at, device_id, connected_at, state, is_online)"
-                                + " VALUES (?, ?, ?, 'Имя', 'Фамилия', ?, ?, 'seeded-device', ?, 'WORKING', TRUE)")) {
+                                + " token_expires_at, device_id, connected_at, is_online)"
+                                + " VALUES (?, ?, ?, 'Имя', 'Фамилия', ?, ?, 'seeded-device', ?, TRUE)");
+                PreparedStatement evotorHealth = health(db, EvotorService.TYPE);
+                PreparedStatement vkHealth = health(db, VkService.TYPE)) {
             for (int i = 0; i < count; i++) {
                 long id = firstId + i;
                 account.setLong(1, id);
@@ -98,6 +104,7 @@ public final class SeededConnections {
                 evotorRow.setString(4, cipher.seal(evotorToken, ConnectionStore.tokenContext(EvotorService.TYPE, "access_token", id)));
                 evotorRow.setObject(5, now);
                 evotorRow.addBatch();
+                addHealth(evotorHealth, id);
                 if (vkOrNull != null) {
                     String vkToken = "seeded-vk-" + id;
                     vkOrNull.acceptToken(vkToken, id);
@@ -108,15 +115,33 @@ public final class SeededConnections {
                     vkRow.setObject(5, now.plusHours(1));
                     vkRow.setObject(6, now);
                     vkRow.addBatch();
+                    addHealth(vkHealth, id);
                 }
                 if (i % 1000 == 999 || i == count - 1) {
-                    // Accounts first: the connections refer to them.
+                    // Accounts first: the connections refer to them, and the health rows to the connections.
                     account.executeBatch();
                     evotorRow.executeBatch();
                     vkRow.executeBatch();
+                    evotorHealth.executeBatch();
+                    vkHealth.executeBatch();
                 }
             }
         }
         return evotorTokens;
+    }
+
+    /**
+     * The health row of each seeded connection of a service: the application writes one when it saves a
+     * connection, a row written around it has none, and the checker would never claim it. Never checked.
+     */
+    private static PreparedStatement health(Connection db, ServiceType service) throws SQLException {
+        return db.prepareStatement("INSERT INTO connection_health (service, connection_id, " + service.key() + "_connection_id, state)"
+                + " VALUES ('" + service.key() + "', ?, ?, 'WORKING')");
+    }
+
+    private static void addHealth(PreparedStatement health, long id) throws SQLException {
+        health.setLong(1, id);
+        health.setLong(2, id);
+        health.addBatch();
     }
 }

@@ -1,15 +1,21 @@
 package ru.storelink.connections.control;
 
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Table;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import ru.storelink.database.DatabaseTime;
 import ru.storelink.connections.entity.ProviderConnection;
 import ru.storelink.connections.entity.ServiceType;
 
@@ -28,6 +34,9 @@ public abstract class ConnectionStore<T extends ProviderConnection> {
     @Inject
     protected TokenCipher cipher;
 
+    @Inject
+    Event<ConnectionAuthorized> authorizations;
+
     private final ServiceType service;
     private final Class<T> type;
     private final String ofAccount;
@@ -36,6 +45,15 @@ public abstract class ConnectionStore<T extends ProviderConnection> {
 
     /** A connection with the line its card shows about it. */
     public record Described(ProviderConnection connection, String details) {
+    }
+
+    /**
+     * What a health check of one connection needs from its row, read in the check's claim.
+     *
+     * @param detail the service's {@link #checkDetailColumn()} (VK: the device id), or null
+     */
+    public record CheckInput(long id, long accountId, String sealedAccessToken, String sealedRefreshToken,
+            OffsetDateTime tokenExpiresAt, String detail) {
     }
 
     protected ConnectionStore(ServiceType service, Class<T> type, String ofAccount, String deleteOfAccount) {
@@ -59,14 +77,14 @@ public abstract class ConnectionStore<T extends ProviderConnection> {
     /** What the card says the connection is connected to: the store, the profile. */
     protected abstract String details(T connection);
 
-    /** The service's connection table, which the health checker claims rows of. */
+    /** The service's connection table (named by its entity: never from a request). */
     public String table() {
         return table;
     }
 
     /**
      * A column of {@link #table()} that the service's probe needs besides the tokens (VK: the device id), read
-     * with the claim; null when it needs none.
+     * with the claim ({@link #checkInputs}); null when it needs none.
      */
     public String checkDetailColumn() {
         return null;
@@ -93,8 +111,49 @@ public abstract class ConnectionStore<T extends ProviderConnection> {
             em.persist(connection);
         }
         em.flush();
+        // In this transaction: the health checker starts the connection's state afresh, or nothing is stored.
+        authorizations.fire(new ConnectionAuthorized(service, connection.getId(), connection.getConnectedAt()));
         LOG.info(() -> service + " connection " + connection.getId() + " of account " + accountId + " saved");
         return connection;
+    }
+
+    /** The rows of {@code ids} that still exist, as a check needs them. */
+    public List<CheckInput> checkInputs(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // The ids are numbers from the health checker's own query, never from a request.
+        String idList = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+        String detail = checkDetailColumn();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, account_id, access_token, refresh_token, token_expires_at, "
+                        + (detail == null ? "CAST(NULL AS VARCHAR(1))" : detail)
+                        + " FROM " + table + " WHERE id IN (" + idList + ")")
+                .getResultList();
+        return rows.stream().map(row -> new CheckInput(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                (String) row[2], (String) row[3], DatabaseTime.of(row[4]), (String) row[5])).toList();
+    }
+
+    /**
+     * Locks the connection's row until the caller's transaction ends; the health checker takes it before its
+     * own row, in the order a new authorization takes them, so the two never deadlock.
+     *
+     * @return false when the connection is gone
+     */
+    public boolean lockForCheck(long id) {
+        return !em.createNativeQuery("SELECT id FROM " + table + " WHERE id = ? FOR UPDATE")
+                .setParameter(1, id)
+                .getResultList()
+                .isEmpty();
+    }
+
+    /** The owner's plan's two columns, after a check: whether it works, and when it was checked. */
+    public void recordCheck(long id, boolean online, OffsetDateTime checkedAt) {
+        em.createNativeQuery("UPDATE " + table + " SET is_online = ?, last_checked_at = ?, version = version + 1 WHERE id = ?")
+                .setParameter(1, online)
+                .setParameter(2, checkedAt)
+                .setParameter(3, id)
+                .executeUpdate();
     }
 
     /** The connection's check history goes with it (foreign key with cascade). @return whether there was one */

@@ -1,8 +1,6 @@
 package ru.storelink.connections.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
@@ -10,7 +8,10 @@ import java.time.ZoneOffset;
 
 /**
  * What every connection to an outside service has: its owner, its tokens (sealed by {@code TokenCipher},
- * never in clear) and the health-check columns (written by the health checker with plain SQL). Each service keeps its own table with its own details.
+ * never in clear) with the refresh lease that guards them, and the two columns the owner's plan names,
+ * {@code is_online} and {@code last_checked_at}, which the health checker writes through
+ * {@code ConnectionStore}. The checker's own state (status, counters, lease) lives in its own table. Each
+ * service keeps its own table with its own details.
  */
 @MappedSuperclass
 public abstract class ProviderConnection {
@@ -36,30 +37,6 @@ public abstract class ProviderConnection {
     @Column(name = "connected_at", nullable = false)
     private OffsetDateTime connectedAt;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "state", nullable = false, length = 24)
-    private ConnectionStatus state = ConnectionStatus.NOT_CHECKED;
-
-    @Column(name = "last_success_at")
-    private OffsetDateTime lastSuccessAt;
-
-    @Column(name = "consecutive_failures", nullable = false)
-    private int consecutiveFailures;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "last_check_outcome", length = 24)
-    private CheckOutcome lastCheckOutcome;
-
-    @Column(name = "last_check_reason", length = 200)
-    private String lastCheckReason;
-
-    /** Set by the health checker's claim; cleared here so that a check in flight cannot overwrite a new authorization. */
-    @Column(name = "lease_owner", length = 40)
-    private String leaseOwner;
-
-    @Column(name = "lease_until")
-    private OffsetDateTime leaseUntil;
-
     /** Set while a refresh token is being presented to the provider; cleared by a new authorization. */
     @Column(name = "refresh_lease_owner", length = 40)
     private String refreshLeaseOwner;
@@ -78,7 +55,10 @@ public abstract class ProviderConnection {
         this.accountId = accountId;
     }
 
-    /** A successful authorization: new tokens, and the connection works as of now. */
+    /**
+     * A successful authorization: new tokens, and the connection works as of now. A renewal in flight cannot
+     * store over them: its compare-and-set expects the refresh token it presented.
+     */
     public void authorized(String sealedAccessToken, String sealedRefreshToken, OffsetDateTime tokenExpiresAt) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         this.sealedAccessToken = sealedAccessToken;
@@ -87,13 +67,6 @@ public abstract class ProviderConnection {
         this.online = true;
         this.lastCheckedAt = now;
         this.connectedAt = now;
-        this.state = ConnectionStatus.WORKING;
-        this.lastSuccessAt = now;
-        this.consecutiveFailures = 0;
-        this.lastCheckOutcome = CheckOutcome.WORKS;
-        this.lastCheckReason = null;
-        this.leaseOwner = null;
-        this.leaseUntil = null;
         this.refreshLeaseOwner = null;
         this.refreshLeaseUntil = null;
     }
@@ -118,21 +91,5 @@ public abstract class ProviderConnection {
 
     public OffsetDateTime getConnectedAt() {
         return connectedAt;
-    }
-
-    public ConnectionStatus getState() {
-        return state;
-    }
-
-    public OffsetDateTime getLastSuccessAt() {
-        return lastSuccessAt;
-    }
-
-    public CheckOutcome getLastCheckOutcome() {
-        return lastCheckOutcome;
-    }
-
-    public String getLastCheckReason() {
-        return lastCheckReason;
     }
 }

@@ -2,8 +2,8 @@ package ru.storelink.dashboard.boundary;
 
 import ru.storelink.connections.entity.CheckOutcome;
 import ru.storelink.connections.entity.ConnectionStatus;
-import ru.storelink.connections.entity.ProviderConnection;
 import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.healthcheck.entity.ConnectionHealth;
 import ru.storelink.texts.Message;
 import ru.storelink.texts.Texts;
 
@@ -11,16 +11,24 @@ import ru.storelink.texts.Texts;
 public record ConnectionCard(ServiceType type, String details, ConnectionStatus status, String lastChecked,
         String note, boolean demo) {
 
+    /** The status a card shows: the checker's, or «Не проверялось» while it has none. */
+    static ConnectionStatus status(ConnectionHealth health) {
+        return health == null ? ConnectionStatus.NOT_CHECKED : health.getState();
+    }
+
     /** What the owner should know beyond the status: why it is red, or that the last check failed for now. */
-    static String note(ProviderConnection connection) {
-        String kind = switch (connection.getState()) {
-            case NEEDS_RECONNECT, SERVICE_UNAVAILABLE, CANNOT_CHECK -> connection.getState().name();
-            default -> connection.getLastCheckOutcome() == CheckOutcome.TEMPORARY ? CheckOutcome.TEMPORARY.name() : null;
+    static String note(ConnectionHealth health) {
+        if (health == null) {
+            return null;
+        }
+        String kind = switch (health.getState()) {
+            case NEEDS_RECONNECT, SERVICE_UNAVAILABLE, CANNOT_CHECK -> health.getState().name();
+            default -> health.getLastCheckOutcome() == CheckOutcome.TEMPORARY ? CheckOutcome.TEMPORARY.name() : null;
         };
         if (kind == null) {
             return null;
         }
-        return Message.decoded(connection.getLastCheckReason())
+        return Message.decoded(health.getLastCheckReason())
                 .map(reason -> Texts.render("note." + kind + ".because", Texts.render(reason)))
                 .orElseGet(() -> Texts.render("note." + kind));
     }

@@ -6,6 +6,7 @@ import ru.storelink.connections.control.CheckTimes;
 import ru.storelink.connections.entity.ConnectionStatus;
 import ru.storelink.connections.entity.ProviderConnection;
 import ru.storelink.healthcheck.entity.ConnectionCheck;
+import ru.storelink.healthcheck.entity.ConnectionHealth;
 import ru.storelink.texts.Message;
 import ru.storelink.texts.Texts;
 
@@ -33,10 +34,12 @@ public record ConnectionDetails(ConnectionStatus status, String lastChecked, Str
         }
     }
 
-    public static ConnectionDetails of(ProviderConnection connection, CheckTimes times, List<ConnectionCheck> checks) {
-        return new ConnectionDetails(connection.getState(), times.format(connection.getLastCheckedAt()),
-                times.format(connection.getLastSuccessAt()), times.format(connection.getConnectedAt()),
-                ConnectionCard.note(connection),
+    /** @param health null while the checker has none (a row written past the application) */
+    public static ConnectionDetails of(ProviderConnection connection, ConnectionHealth health, CheckTimes times,
+            List<ConnectionCheck> checks) {
+        return new ConnectionDetails(ConnectionCard.status(health), times.format(connection.getLastCheckedAt()),
+                times.format(health == null ? null : health.getLastSuccessAt()), times.format(connection.getConnectedAt()),
+                ConnectionCard.note(health),
                 checks.stream().map(check -> new HistoryRow(times.format(check.getCheckedAt()),
                         Texts.render("outcome." + check.getOutcome().name()), check.getLatencyMs(),
                         Message.decoded(check.getReason()).map(Texts::render).orElse(""))).toList());

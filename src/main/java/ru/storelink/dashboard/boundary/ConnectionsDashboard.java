@@ -15,12 +15,14 @@ import ru.storelink.connections.control.ProviderConfiguration;
 import ru.storelink.connections.control.Services;
 import ru.storelink.connections.entity.ProviderConnection;
 import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.healthcheck.control.HealthStore;
 import ru.storelink.healthcheck.control.ManualChecks;
+import ru.storelink.healthcheck.entity.ConnectionHealth;
 import ru.storelink.texts.Texts;
 
 /**
- * Backs connections.xhtml: one card per connected service. Rendering costs one query per service, filtered
- * by the signed-in account (whose id the session already holds). The page polls itself, so a card changes
+ * Backs connections.xhtml: one card per connected service. Rendering costs two queries per service (the
+ * connection, filtered by the signed-in account whose id the session already holds, and its health). The page polls itself, so a card changes
  * colour when the background checker changes its status.
  */
 @Named
@@ -41,6 +43,9 @@ public class ConnectionsDashboard {
 
     @Inject
     ManualChecks manualChecks;
+
+    @Inject
+    HealthStore health;
 
     @Inject
     @ConfigProperty(name = "health-check.dashboard-refresh-seconds", defaultValue = "15")
@@ -78,8 +83,9 @@ public class ConnectionsDashboard {
 
     private ConnectionCard card(ServiceType type, Described found) {
         ProviderConnection connection = found.connection();
-        return new ConnectionCard(type, found.details(), connection.getState(), times.format(connection.getLastCheckedAt()),
-                ConnectionCard.note(connection), providers.of(type).demo());
+        ConnectionHealth state = health.of(type, connection.getId()).orElse(null);
+        return new ConnectionCard(type, found.details(), ConnectionCard.status(state), times.format(connection.getLastCheckedAt()),
+                ConnectionCard.note(state), providers.of(type).demo());
     }
 
     public List<ConnectionCard> getCards() {

@@ -11,7 +11,7 @@ import ru.storelink.connections.control.ConnectableService;
 import ru.storelink.connections.control.ProviderConfiguration;
 import ru.storelink.connections.control.Services;
 import ru.storelink.connections.entity.ProviderConnection;
-import ru.storelink.healthcheck.control.Claims;
+import ru.storelink.healthcheck.control.HealthStore;
 
 /**
  * Backs the part that every service's page shares (WEB-INF/templates/service-page.xhtml): the signed-in
@@ -34,7 +34,7 @@ public class ServicePages {
     CheckTimes times;
 
     @Inject
-    Claims claims;
+    HealthStore health;
 
     private final Map<String, ServiceView> views = new HashMap<>();
 
@@ -53,6 +53,7 @@ public class ServicePages {
     }
 
     private ConnectionDetails details(ConnectableService service, ProviderConnection connection) {
-        return ConnectionDetails.of(connection, times, claims.history(service.type(), connection.getId()));
+        return ConnectionDetails.of(connection, health.of(service.type(), connection.getId()).orElse(null), times,
+                health.history(service.type(), connection.getId()));
     }
 }

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import ru.storelink.connections.control.ProbeResult;
 import ru.storelink.connections.control.ProviderConfiguration;
+import ru.storelink.connections.control.Renewals;
 import ru.storelink.connections.control.TokenCipher;
 import ru.storelink.connections.control.TokenCipher.TokenUnreadableException;
 import ru.storelink.connections.entity.CheckOutcome;

@@ -2,6 +2,7 @@ package ru.storelink.healthcheck.control;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import ru.storelink.connections.control.ConnectionStore.CheckInput;
 import ru.storelink.connections.entity.ConnectionStatus;
 import ru.storelink.connections.entity.ServiceType;
 
@@ -22,19 +23,19 @@ public record ClaimedCheck(
         String leaseOwner) {
 
     /**
-     * A row of {@code Claims}' select (id, account_id, access_token, refresh_token, token_expires_at,
-     * device_id, state, consecutive_failures); empty when its state is not one Storelink knows.
+     * A claimed health row ({@code state}, {@code consecutive_failures} as read) with its connection's input;
+     * empty when the state is not one Storelink knows (the database refuses such states since V4, but a
+     * newer Storelink sharing the database may know more).
      */
-    static Optional<ClaimedCheck> of(ServiceType service, Object[] row, String leaseOwner) {
-        ConnectionStatus state;
+    static Optional<ClaimedCheck> of(ServiceType service, CheckInput input, Object state, Object failures, String leaseOwner) {
+        ConnectionStatus known;
         try {
-            state = ConnectionStatus.valueOf(String.valueOf(row[6]));
+            known = ConnectionStatus.valueOf(String.valueOf(state));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return Optional.of(new ClaimedCheck(service, ((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                (String) row[2], (String) row[3], DatabaseTime.of(row[4]), (String) row[5],
-                state, ((Number) row[7]).intValue(), leaseOwner));
+        return Optional.of(new ClaimedCheck(service, input.id(), input.accountId(), input.sealedAccessToken(),
+                input.sealedRefreshToken(), input.tokenExpiresAt(), input.detail(), known, ((Number) failures).intValue(), leaseOwner));
     }
 
     @Override

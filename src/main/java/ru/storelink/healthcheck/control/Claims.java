@@ -11,16 +11,22 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import ru.storelink.connections.control.ConnectionStore;
+import ru.storelink.connections.control.ConnectionStore.CheckInput;
 import ru.storelink.connections.control.ProbeResult;
 import ru.storelink.connections.control.Services;
 import ru.storelink.connections.entity.CheckOutcome;
+import ru.storelink.connections.entity.ProviderConnection;
 import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.database.DatabaseTime;
 import ru.storelink.healthcheck.control.HealthRules.Health;
-import ru.storelink.healthcheck.entity.ConnectionCheck;
 import ru.storelink.texts.Message;
 
 /**
@@ -34,9 +40,6 @@ import ru.storelink.texts.Message;
 public class Claims {
 
     private static final Logger LOG = Logger.getLogger(Claims.class.getName());
-
-    /** Checks kept per connection. */
-    static final int HISTORY = 20;
 
     @PersistenceContext
     EntityManager em;
@@ -52,14 +55,15 @@ public class Claims {
     public List<ClaimedCheck> claimDue(ServiceType service, int limit, Duration interval, Duration lease) {
         OffsetDateTime now = DatabaseTime.now(em);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(select(service)
-                        + " WHERE (last_checked_at IS NULL OR last_checked_at <= ?)"
+        List<Object[]> rows = em.createNativeQuery("SELECT connection_id, state, consecutive_failures FROM connection_health"
+                        + " WHERE service = ? AND (checked_at IS NULL OR checked_at <= ?)"
                         + " AND (lease_until IS NULL OR lease_until < ?)"
-                        + " ORDER BY last_checked_at NULLS FIRST, id"
+                        + " ORDER BY checked_at NULLS FIRST, connection_id"
                         + " FETCH FIRST " + limit + " ROWS ONLY"
                         + " FOR UPDATE SKIP LOCKED")
-                .setParameter(1, now.minus(interval))
-                .setParameter(2, now)
+                .setParameter(1, service.key())
+                .setParameter(2, now.minus(interval))
+                .setParameter(3, now)
                 .getResultList();
         return lease(service, rows, now.plus(lease));
     }
@@ -67,44 +71,53 @@ public class Claims {
     /** Claims the account's connection for a check now, unless another check holds it. */
     @Transactional(TxType.REQUIRES_NEW)
     public Optional<ClaimedCheck> claimOf(ServiceType service, long accountId, Duration lease) {
+        Optional<Long> id = services.of(service).store().of(accountId).map(ProviderConnection::getId);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
         OffsetDateTime now = DatabaseTime.now(em);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(select(service)
-                        + " WHERE account_id = ? AND (lease_until IS NULL OR lease_until < ?)"
+        List<Object[]> rows = em.createNativeQuery("SELECT connection_id, state, consecutive_failures FROM connection_health"
+                        + " WHERE service = ? AND connection_id = ? AND (lease_until IS NULL OR lease_until < ?)"
                         + " FOR UPDATE SKIP LOCKED")
-                .setParameter(1, accountId)
-                .setParameter(2, now)
+                .setParameter(1, service.key())
+                .setParameter(2, id.get())
+                .setParameter(3, now)
                 .getResultList();
         return lease(service, rows, now.plus(lease)).stream().findFirst();
     }
 
     /**
-     * Writes a check's result and its history entry, if the lease is still ours.
+     * Writes a check's result and its history entry, if the lease is still ours: the health row here, the
+     * owner's plan's {@code is_online} and {@code last_checked_at} through the service's store.
      *
      * @return false when the connection was deleted, reconnected or reclaimed meanwhile (nothing written)
      */
     @Transactional(TxType.REQUIRES_NEW)
     public boolean complete(ClaimedCheck check, Health health, ProbeResult result, int latencyMs) {
+        ConnectionStore<?> store = services.of(check.service()).store();
+        if (!store.lockForCheck(check.id())) {
+            return false;
+        }
         OffsetDateTime now = DatabaseTime.now(em);
         boolean works = result.outcome() == CheckOutcome.WORKS;
-        List<Object> parameters = new ArrayList<>(Arrays.asList(health.state().name(), health.online(),
-                health.consecutiveFailures(), result.outcome().name(), stored(result.reason()), now));
+        List<Object> parameters = new ArrayList<>(Arrays.asList(health.state().name(), health.consecutiveFailures(),
+                result.outcome().name(), stored(result.reason()), now));
         if (works) {
             parameters.add(now);
         }
-        parameters.addAll(List.of(check.id(), check.leaseOwner(), now));
-        Query update = em.createNativeQuery("UPDATE " + table(check.service())
-                + " SET state = ?, is_online = ?, consecutive_failures = ?, last_check_outcome = ?,"
-                + " last_check_reason = ?, last_checked_at = ?," + (works ? " last_success_at = ?," : "")
-                + " lease_owner = NULL, lease_until = NULL, version = version + 1"
-                + " WHERE id = ? AND lease_owner = ? AND lease_until > ?");
+        parameters.addAll(List.of(check.service().key(), check.id(), check.leaseOwner(), now));
+        Query update = em.createNativeQuery("UPDATE connection_health"
+                + " SET state = ?, consecutive_failures = ?, last_check_outcome = ?, last_check_reason = ?, checked_at = ?,"
+                + (works ? " last_success_at = ?," : "") + " lease_owner = NULL, lease_until = NULL"
+                + " WHERE service = ? AND connection_id = ? AND lease_owner = ? AND lease_until > ?");
         for (int i = 0; i < parameters.size(); i++) {
             update.setParameter(i + 1, parameters.get(i));
         }
-        int updated = update.executeUpdate();
-        if (updated == 0) {
+        if (update.executeUpdate() == 0) {
             return false;
         }
+        store.recordCheck(check.id(), health.online(), now);
         em.persist(probes.of(check.service()).historyEntry(check.id(), now, result.outcome(), latencyMs, stored(result.reason())));
         em.flush();
         trimHistory(check);
@@ -113,25 +126,18 @@ public class Claims {
 
     /** Connections due now: a gauge for operators. */
     public long countDue(ServiceType service, Duration interval) {
-        Object count = em.createNativeQuery("SELECT COUNT(*) FROM " + table(service)
-                        + " WHERE last_checked_at IS NULL OR last_checked_at <= ?")
-                .setParameter(1, DatabaseTime.now(em).minus(interval))
+        Object count = em.createNativeQuery("SELECT COUNT(*) FROM connection_health"
+                        + " WHERE service = ? AND (checked_at IS NULL OR checked_at <= ?)")
+                .setParameter(1, service.key())
+                .setParameter(2, DatabaseTime.now(em).minus(interval))
                 .getSingleResult();
         return ((Number) count).longValue();
-    }
-
-    public List<ConnectionCheck> history(ServiceType service, long connectionId) {
-        return em.createNamedQuery(ConnectionCheck.LATEST, ConnectionCheck.class)
-                .setParameter("service", service.key())
-                .setParameter("connectionId", connectionId)
-                .setMaxResults(HISTORY)
-                .getResultList();
     }
 
     private void trimHistory(ClaimedCheck check) {
         List<?> oldestKept = em.createNativeQuery("SELECT checked_at FROM connection_check"
                         + " WHERE service = ? AND connection_id = ? ORDER BY checked_at DESC, id DESC"
-                        + " OFFSET " + (HISTORY - 1) + " ROWS FETCH FIRST 1 ROWS ONLY")
+                        + " OFFSET " + (HealthStore.HISTORY - 1) + " ROWS FETCH FIRST 1 ROWS ONLY")
                 .setParameter(1, check.service().key())
                 .setParameter(2, check.id())
                 .getResultList();
@@ -144,41 +150,41 @@ public class Claims {
         }
     }
 
+    /** Leases the claimed health rows and reads what their checks need from the connections. */
     private List<ClaimedCheck> lease(ServiceType service, List<Object[]> rows, OffsetDateTime leaseUntil) {
         if (rows.isEmpty()) {
             return List.of();
         }
         String owner = LeaseOwner.next();
-        List<ClaimedCheck> claimed = new ArrayList<>(rows.size());
-        List<Long> ids = new ArrayList<>(rows.size());
+        Map<Long, Object[]> health = new LinkedHashMap<>();
         for (Object[] row : rows) {
-            long id = ((Number) row[0]).longValue();
-            ids.add(id);
-            // One unreadable row fails alone: it is leased like the others (so it does not block the claim
-            // loop) but not checked; the next lease expiry brings it back, with another log line.
-            ClaimedCheck.of(service, row, owner).ifPresentOrElse(claimed::add,
-                    () -> LOG.severe(() -> service + " connection " + id + " has a state Storelink does not know ("
-                            + row[6] + "); it is not checked"));
+            health.put(((Number) row[0]).longValue(), row);
         }
         // The ids come from our own query: numbers only.
-        String idList = ids.stream().map(Object::toString).collect(Collectors.joining(","));
-        em.createNativeQuery("UPDATE " + table(service) + " SET lease_owner = ?, lease_until = ? WHERE id IN (" + idList + ")")
+        String idList = health.keySet().stream().map(Object::toString).collect(Collectors.joining(","));
+        em.createNativeQuery("UPDATE connection_health SET lease_owner = ?, lease_until = ?"
+                        + " WHERE service = ? AND connection_id IN (" + idList + ")")
                 .setParameter(1, owner)
                 .setParameter(2, leaseUntil)
+                .setParameter(3, service.key())
                 .executeUpdate();
+        Map<Long, CheckInput> inputs = new HashMap<>();
+        for (CheckInput input : services.of(service).store().checkInputs(health.keySet())) {
+            inputs.put(input.id(), input);
+        }
+        List<ClaimedCheck> claimed = new ArrayList<>(rows.size());
+        health.forEach((id, row) -> {
+            CheckInput input = inputs.get(id);
+            // Absent only while the connection is being deleted: the cascade takes the health row with it.
+            if (input != null) {
+                // One unreadable row fails alone: it is leased like the others (so it does not block the claim
+                // loop) but not checked; the next lease expiry brings it back, with another log line.
+                ClaimedCheck.of(service, input, row[1], row[2], owner).ifPresentOrElse(claimed::add,
+                        () -> LOG.severe(() -> service + " connection " + id + " has a state Storelink does not know ("
+                                + row[1] + "); it is not checked"));
+            }
+        });
         return claimed;
-    }
-
-    private String select(ServiceType service) {
-        String detail = services.of(service).store().checkDetailColumn();
-        return "SELECT id, account_id, access_token, refresh_token, token_expires_at, "
-                + (detail == null ? "CAST(NULL AS VARCHAR(1))" : detail)
-                + ", state, consecutive_failures FROM " + table(service);
-    }
-
-    /** The service's connection table (named by its store: never from a request). */
-    String table(ServiceType service) {
-        return services.of(service).store().table();
     }
 
     /** The reason's code and arguments, as the columns (200 characters) keep them. */

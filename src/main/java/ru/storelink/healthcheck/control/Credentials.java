@@ -8,13 +8,14 @@ import ru.storelink.connections.control.Grant;
 import ru.storelink.connections.control.ProbeResult;
 import ru.storelink.connections.control.ProviderException;
 import ru.storelink.connections.control.ProviderException.Reason;
+import ru.storelink.connections.control.Renewals;
+import ru.storelink.connections.control.Renewals.Attempt;
+import ru.storelink.connections.control.Renewals.Busy;
+import ru.storelink.connections.control.Renewals.Changed;
+import ru.storelink.connections.control.Renewals.Gone;
+import ru.storelink.connections.control.Renewals.Leased;
+import ru.storelink.connections.control.Renewals.Stored;
 import ru.storelink.connections.control.TokenCipher;
-import ru.storelink.healthcheck.control.Renewals.Attempt;
-import ru.storelink.healthcheck.control.Renewals.Busy;
-import ru.storelink.healthcheck.control.Renewals.Changed;
-import ru.storelink.healthcheck.control.Renewals.Gone;
-import ru.storelink.healthcheck.control.Renewals.Leased;
-import ru.storelink.healthcheck.control.Renewals.Stored;
 
 /**
  * The tokens one check works with, and the only way a probe renews them. A renewal is a step of its own:
@@ -108,7 +109,7 @@ public final class Credentials {
         renewed = true;
         long waitUntil = System.nanoTime() + refreshLease.toNanos();
         while (true) {
-            Attempt attempt = renewals.lease(check.service(), check.id(), sealedRefresh, refreshLease);
+            Attempt attempt = renewals.lease(check.service(), check.id(), sealedRefresh, LeaseOwner.next(), refreshLease);
             if (attempt instanceof Leased leased) {
                 return presentRefreshToken(endpoint, leased.owner());
             }

@@ -3,6 +3,7 @@ package ru.storelink.healthcheck.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import ru.storelink.connections.control.ConnectionStore.CheckInput;
 import ru.storelink.connections.entity.ConnectionStatus;
 import ru.storelink.evotor.control.EvotorService;
 import ru.storelink.vk.control.VkService;
@@ -11,16 +12,16 @@ class ClaimedCheckTest {
 
     @Test
     void aRowWithAStateStorelinkDoesNotKnowIsLeftOutNotFatal() {
-        Object[] row = {7L, 8L, "sealed-access", null, null, null, "SOMETHING_NEW", 0};
+        CheckInput input = new CheckInput(7L, 8L, "sealed-access", null, null, null);
 
-        assertThat(ClaimedCheck.of(EvotorService.TYPE, row, "owner")).isEmpty();
+        assertThat(ClaimedCheck.of(EvotorService.TYPE, input, "SOMETHING_NEW", 0, "owner")).isEmpty();
     }
 
     @Test
     void aKnownRowBecomesACheck() {
-        Object[] row = {7L, 8L, "sealed-access", "sealed-refresh", null, "device", "WORKING", 2};
+        CheckInput input = new CheckInput(7L, 8L, "sealed-access", "sealed-refresh", null, "device");
 
-        assertThat(ClaimedCheck.of(VkService.TYPE, row, "owner")).hasValueSatisfying(check -> {
+        assertThat(ClaimedCheck.of(VkService.TYPE, input, "WORKING", 2, "owner")).hasValueSatisfying(check -> {
             assertThat(check.id()).isEqualTo(7L);
             assertThat(check.state()).isEqualTo(ConnectionStatus.WORKING);
             assertThat(check.consecutiveFailures()).isEqualTo(2);

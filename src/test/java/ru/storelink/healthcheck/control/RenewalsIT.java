@@ -23,6 +23,7 @@ import ru.storelink.connections.control.ConnectionStore;
 import ru.storelink.connections.control.Grant;
 import ru.storelink.connections.control.ProviderException;
 import ru.storelink.connections.control.ProviderException.Reason;
+import ru.storelink.connections.control.Renewals;
 import ru.storelink.connections.control.TokenCipher;
 import ru.storelink.evotor.control.EvotorConnections;
 import ru.storelink.evotor.control.EvotorMessages.Store;
@@ -168,7 +169,7 @@ class RenewalsIT {
         })).isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.reason()).isEqualTo(Reason.GRANT_REFUSED));
         assertThat(storedRefreshToken(account)).isEqualTo("refresh-1");
         // The refresh lease is free again: the next check may try.
-        assertThat(renewals.lease(EvotorService.TYPE, check.id(), check.sealedRefreshToken(), REFRESH_LEASE))
+        assertThat(renewals.lease(EvotorService.TYPE, check.id(), check.sealedRefreshToken(), LeaseOwner.next(), REFRESH_LEASE))
                 .isInstanceOf(Renewals.Leased.class);
     }
 

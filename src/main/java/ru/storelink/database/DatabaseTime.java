@@ -1,4 +1,4 @@
-package ru.storelink.healthcheck.control;
+package ru.storelink.database;
 
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
@@ -10,16 +10,16 @@ import java.time.ZonedDateTime;
  * The database's clock, so that instances with different clocks agree on leases and due times, and the
  * timestamp values native queries return (their Java type differs between H2 and PostgreSQL), in UTC.
  */
-final class DatabaseTime {
+public final class DatabaseTime {
 
     private DatabaseTime() {
     }
 
-    static OffsetDateTime now(EntityManager em) {
+    public static OffsetDateTime now(EntityManager em) {
         return of(em.createNativeQuery("SELECT CURRENT_TIMESTAMP").getSingleResult());
     }
 
-    static OffsetDateTime of(Object value) {
+    public static OffsetDateTime of(Object value) {
         if (value == null) {
             return null;
         }

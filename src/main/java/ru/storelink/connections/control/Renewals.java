@@ -1,4 +1,4 @@
-package ru.storelink.healthcheck.control;
+package ru.storelink.connections.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,11 +10,12 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
-import ru.storelink.connections.control.Services;
 import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.database.DatabaseTime;
 
 /**
- * The database side of refreshing a connection's grant. Providers rotate refresh tokens and may revoke the
+ * The database side of refreshing a connection's grant, kept with the tokens it guards (the health checker
+ * renews through it; a new authorization clears the lease in the same row). Providers rotate refresh tokens and may revoke the
  * whole grant when a retired one is presented again (RFC 9700 §4.14.2), so: whoever presents a refresh token
  * holds the connection's refresh lease, which any instance sees; and the answer is stored by itself, the
  * moment it arrives, as a compare-and-set on the refresh token that was presented. Each method is its own
@@ -54,10 +55,10 @@ public class Renewals {
     public record Gone() implements Attempt {
     }
 
+    /** Takes the refresh lease for {@code owner} (unique per attempt), if the refresh token is still the one seen. */
     @Transactional(TxType.REQUIRES_NEW)
-    public Attempt lease(ServiceType service, long id, String sealedRefreshSeen, Duration lease) {
+    public Attempt lease(ServiceType service, long id, String sealedRefreshSeen, String owner, Duration lease) {
         OffsetDateTime now = DatabaseTime.now(em);
-        String owner = LeaseOwner.next();
         int leased = em.createNativeQuery("UPDATE " + table(service)
                         + " SET refresh_lease_owner = ?, refresh_lease_until = ?"
                         + " WHERE id = ? AND refresh_token = ? AND (refresh_lease_until IS NULL OR refresh_lease_until < ?)")

@@ -1,0 +1,80 @@
+package ru.storelink.healthcheck.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import ru.storelink.connections.control.ConnectionAuthorized;
+import ru.storelink.connections.entity.CheckOutcome;
+import ru.storelink.connections.entity.ConnectionStatus;
+import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.healthcheck.entity.ConnectionCheck;
+import ru.storelink.healthcheck.entity.ConnectionHealth;
+
+/**
+ * The health checker's table outside of checks: a connection's health starts with its authorization, and
+ * pages read it and the history. Writes during checks are {@link Claims}'.
+ */
+@ApplicationScoped
+public class HealthStore {
+
+    /** Checks kept per connection. */
+    static final int HISTORY = 20;
+
+    @PersistenceContext
+    EntityManager em;
+
+    /**
+     * A new authorization makes the connection «Работает» as of now and due again after an interval; it ends
+     * any check in progress (its lease), so that check's result, about the old tokens, is never written.
+     * Runs in the authorization's transaction.
+     */
+    void authorized(@Observes ConnectionAuthorized authorization) {
+        ServiceType service = authorization.service();
+        int updated = em.createNativeQuery("UPDATE connection_health SET state = ?, last_success_at = ?, consecutive_failures = 0,"
+                        + " last_check_outcome = ?, last_check_reason = NULL, checked_at = ?, lease_owner = NULL, lease_until = NULL"
+                        + " WHERE service = ? AND connection_id = ?")
+                .setParameter(1, ConnectionStatus.WORKING.name())
+                .setParameter(2, authorization.at())
+                .setParameter(3, CheckOutcome.WORKS.name())
+                .setParameter(4, authorization.at())
+                .setParameter(5, service.key())
+                .setParameter(6, authorization.connectionId())
+                .executeUpdate();
+        if (updated == 0) {
+            // The service's foreign key column, <key>_connection_id: added by the service's migration. The key
+            // is a ServiceType's, lower-case letters, digits and dashes; never a request's.
+            em.createNativeQuery("INSERT INTO connection_health (service, connection_id, " + foreignKey(service)
+                            + ", state, last_success_at, consecutive_failures, last_check_outcome, checked_at)"
+                            + " VALUES (?, ?, ?, ?, ?, 0, ?, ?)")
+                    .setParameter(1, service.key())
+                    .setParameter(2, authorization.connectionId())
+                    .setParameter(3, authorization.connectionId())
+                    .setParameter(4, ConnectionStatus.WORKING.name())
+                    .setParameter(5, authorization.at())
+                    .setParameter(6, CheckOutcome.WORKS.name())
+                    .setParameter(7, authorization.at())
+                    .executeUpdate();
+        }
+    }
+
+    /** The connection's health; empty only for a row written past the application (a test's seed). */
+    public Optional<ConnectionHealth> of(ServiceType service, long connectionId) {
+        return Optional.ofNullable(em.find(ConnectionHealth.class, new ConnectionHealth.Key(service.key(), connectionId)));
+    }
+
+    /** The last checks of the connection, newest first. */
+    public List<ConnectionCheck> history(ServiceType service, long connectionId) {
+        return em.createNamedQuery(ConnectionCheck.LATEST, ConnectionCheck.class)
+                .setParameter("service", service.key())
+                .setParameter("connectionId", connectionId)
+                .setMaxResults(HISTORY)
+                .getResultList();
+    }
+
+    static String foreignKey(ServiceType service) {
+        return service.key().replace('-', '_') + "_connection_id";
+    }
+}
