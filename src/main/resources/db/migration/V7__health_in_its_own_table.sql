@@ -84,3 +84,20 @@ ALTER TABLE vk_connection DROP COLUMN last_check_outcome;
 ALTER TABLE vk_connection DROP COLUMN last_check_reason;
 ALTER TABLE vk_connection DROP COLUMN lease_owner;
 ALTER TABLE vk_connection DROP COLUMN lease_until;
+
+-- The history hangs off the health row now: one composite foreign key (connection -> health -> history, each
+-- ON DELETE CASCADE), so a service needs no column of its own in connection_check, and one history entity
+-- serves every service. V4 left no orphans; a row without a health row could only be one written by hand.
+DELETE FROM connection_check WHERE NOT EXISTS (SELECT 1 FROM connection_health h
+    WHERE h.service = connection_check.service AND h.connection_id = connection_check.connection_id);
+ALTER TABLE connection_check DROP CONSTRAINT connection_check_evotor_row;
+ALTER TABLE connection_check DROP CONSTRAINT connection_check_vk_row;
+ALTER TABLE connection_check DROP CONSTRAINT connection_check_evotor_fk;
+ALTER TABLE connection_check DROP CONSTRAINT connection_check_vk_fk;
+DROP INDEX connection_check_evotor;
+DROP INDEX connection_check_vk;
+ALTER TABLE connection_check DROP COLUMN evotor_connection_id;
+ALTER TABLE connection_check DROP COLUMN vk_connection_id;
+-- The cascade finds a health row's history by connection_check_of_connection (service, connection_id, ...).
+ALTER TABLE connection_check ADD CONSTRAINT connection_check_health_fk
+    FOREIGN KEY (service, connection_id) REFERENCES connection_health (service, connection_id) ON DELETE CASCADE;

@@ -20,10 +20,7 @@ CREATE TABLE IF NOT EXISTS warehouse_connection (
     CONSTRAINT warehouse_connection_account_unique UNIQUE (account_id)
 );
 
--- The history goes with its connection, as Evotor's and VK's does.
-ALTER TABLE connection_check ADD COLUMN IF NOT EXISTS warehouse_connection_id BIGINT
-    REFERENCES warehouse_connection (id) ON DELETE CASCADE;
-
--- So does its health (V7): state, schedule and lease live in connection_health, not in the row above.
+-- Its health goes with the connection, as Evotor's and VK's does (V7), and the history with the health:
+-- state, schedule and lease live in connection_health, not in the row above.
 ALTER TABLE connection_health ADD COLUMN IF NOT EXISTS warehouse_connection_id BIGINT
     REFERENCES warehouse_connection (id) ON DELETE CASCADE;

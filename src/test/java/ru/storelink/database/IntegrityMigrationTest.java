@@ -48,7 +48,8 @@ class IntegrityMigrationTest {
     @Test
     void v6KeepsEachServicesHistoryOnItsOwnTableAndLetsOtherServicesIn() throws SQLException {
         String url = "jdbc:h2:mem:v6;DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "sa", "").load().migrate();
+        // Not past V6: V7 hangs the history off the health row instead (v7MovesHealthIntoItsOwnTableAndKeepsIt).
+        Flyway.configure().dataSource(url, "sa", "").target("6").load().migrate();
         try (Connection db = DriverManager.getConnection(url, "sa", ""); Statement sql = db.createStatement()) {
             sql.executeUpdate("INSERT INTO account (id, email, password_hash, created_at) VALUES (1, 'a@example.ru', 'x', CURRENT_TIMESTAMP)");
             sql.executeUpdate("INSERT INTO evotor_connection (id, account_id, store_id, store_name, access_token, connected_at)"
@@ -79,8 +80,18 @@ class IntegrityMigrationTest {
                     + " TIMESTAMP WITH TIME ZONE '2026-03-01 12:00:00+00:00', FALSE)");
             sql.executeUpdate("INSERT INTO vk_connection (id, account_id, vk_user_id, first_name, last_name, access_token, device_id, connected_at)"
                     + " VALUES (20, 1, 5, 'Иван', 'Иванов', 'sealed', 'd', CURRENT_TIMESTAMP)");
+            String history = "INSERT INTO connection_check (id, service, connection_id, evotor_connection_id, checked_at, outcome,"
+                    + " latency_ms) VALUES ";
+            sql.executeUpdate(history + "(100, 'evotor', 10, 10, CURRENT_TIMESTAMP, 'WORKS', 5)");
+            // A service this Storelink does not have: no connection, so no health row to hang from.
+            sql.executeUpdate(history + "(101, 'warehouse', 7, NULL, CURRENT_TIMESTAMP, 'WORKS', 5)");
 
             Flyway.configure().dataSource(url, "sa", "").load().migrate();
+
+            assertThat(single(sql, "SELECT COUNT(*) FROM connection_check")).as("the history of connections stays").isEqualTo("1");
+            assertThatThrownBy(() -> sql.executeUpdate("INSERT INTO connection_check (id, service, connection_id, checked_at, outcome,"
+                    + " latency_ms) VALUES (102, 'evotor', 999, CURRENT_TIMESTAMP, 'WORKS', 5)"))
+                    .as("history of a connection without health").isInstanceOf(SQLException.class);
 
             assertThat(single(sql, "SELECT COUNT(*) FROM connection_health")).isEqualTo("2");
             try (ResultSet evotor = sql.executeQuery("SELECT state, consecutive_failures, last_check_reason, lease_owner, checked_at,"
@@ -121,6 +132,7 @@ class IntegrityMigrationTest {
             sql.executeUpdate("DELETE FROM evotor_connection WHERE id = 10");
             assertThat(single(sql, "SELECT COUNT(*) FROM connection_health WHERE service = 'evotor'"))
                     .as("health goes with its connection").isEqualTo("0");
+            assertThat(single(sql, "SELECT COUNT(*) FROM connection_check")).as("and the history with its health").isEqualTo("0");
         }
     }
 

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import ru.storelink.accounts.control.Accounts;
 import ru.storelink.connections.control.Grant;
 import ru.storelink.connections.control.ProbeResult;
+import ru.storelink.connections.control.Services;
 import ru.storelink.connections.entity.CheckOutcome;
 import ru.storelink.connections.entity.ConnectionStatus;
 import ru.storelink.database.DatabaseMigration;
@@ -75,6 +76,9 @@ class ClaimsIT {
 
     @Inject
     HealthStore health;
+
+    @Inject
+    Services services;
 
     @Resource(lookup = DatabaseMigration.DATA_SOURCE)
     DataSource dataSource;
@@ -281,7 +285,7 @@ class ClaimsIT {
     }
 
     private ConnectionHealth healthOf(long account) {
-        return health.of(EvotorService.TYPE, evotor.of(account).orElseThrow().getId()).orElseThrow();
+        return health.ofAccount(services.of(EvotorService.TYPE), account).orElseThrow().health();
     }
 
     private long account() throws Exception {

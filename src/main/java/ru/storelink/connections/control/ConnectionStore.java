@@ -2,6 +2,7 @@ package ru.storelink.connections.control;
 
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -42,10 +43,7 @@ public abstract class ConnectionStore<T extends ProviderConnection> {
     private final String ofAccount;
     private final String deleteOfAccount;
     private final String table;
-
-    /** A connection with the line its card shows about it. */
-    public record Described(ProviderConnection connection, String details) {
-    }
+    private final String entityName;
 
     /**
      * What a health check of one connection needs from its row, read in the check's claim.
@@ -63,19 +61,26 @@ public abstract class ConnectionStore<T extends ProviderConnection> {
         this.deleteOfAccount = deleteOfAccount;
         // Read once: the health checker asks for it in every claim and write.
         this.table = type.getAnnotation(Table.class).name();
+        String named = type.getAnnotation(Entity.class).name();
+        this.entityName = named.isEmpty() ? type.getSimpleName() : named;
     }
 
     public Optional<T> of(long accountId) {
         return em.createNamedQuery(ofAccount, type).setParameter("accountId", accountId).getResultStream().findFirst();
     }
 
-    /** The account's connection with its card's details line. */
-    public Optional<Described> described(long accountId) {
-        return of(accountId).map(connection -> new Described(connection, details(connection)));
+    /** The line a card shows about a connection of this service (read with {@link #entityName()}'s queries). */
+    public String describe(ProviderConnection connection) {
+        return details(type.cast(connection));
     }
 
     /** What the card says the connection is connected to: the store, the profile. */
     protected abstract String details(T connection);
+
+    /** The JPQL name of the service's entity, for readers that join it with their own (the health). */
+    public String entityName() {
+        return entityName;
+    }
 
     /** The service's connection table (named by its entity: never from a request). */
     public String table() {

@@ -10,19 +10,19 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import ru.storelink.accounts.control.SignedInAccount;
 import ru.storelink.connections.control.CheckTimes;
-import ru.storelink.connections.control.ConnectionStore.Described;
+import ru.storelink.connections.control.ConnectableService;
 import ru.storelink.connections.control.ProviderConfiguration;
 import ru.storelink.connections.control.Services;
 import ru.storelink.connections.entity.ProviderConnection;
 import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.healthcheck.control.HealthStore;
+import ru.storelink.healthcheck.control.HealthStore.Watched;
 import ru.storelink.healthcheck.control.ManualChecks;
-import ru.storelink.healthcheck.entity.ConnectionHealth;
 import ru.storelink.texts.Texts;
 
 /**
- * Backs connections.xhtml: one card per connected service. Rendering costs two queries per service (the
- * connection, filtered by the signed-in account whose id the session already holds, and its health). The page polls itself, so a card changes
+ * Backs connections.xhtml: one card per connected service. Rendering costs one query per service (the
+ * connection joined with its health, filtered by the signed-in account whose id the session already holds). The page polls itself, so a card changes
  * colour when the background checker changes its status.
  */
 @Named
@@ -57,7 +57,7 @@ public class ConnectionsDashboard {
     void load() {
         long accountId = account.id();
         cards = services.all().stream()
-                .flatMap(service -> service.store().described(accountId).map(found -> card(service.type(), found)).stream())
+                .flatMap(service -> health.ofAccount(service, accountId).map(found -> card(service, found)).stream())
                 .toList();
     }
 
@@ -81,11 +81,11 @@ public class ConnectionsDashboard {
         return Texts.render("manual.in-progress", type.title());
     }
 
-    private ConnectionCard card(ServiceType type, Described found) {
+    private ConnectionCard card(ConnectableService service, Watched found) {
         ProviderConnection connection = found.connection();
-        ConnectionHealth state = health.of(type, connection.getId()).orElse(null);
-        return new ConnectionCard(type, found.details(), ConnectionCard.status(state), times.format(connection.getLastCheckedAt()),
-                ConnectionCard.note(state), providers.of(type).demo());
+        ServiceType type = service.type();
+        return new ConnectionCard(type, service.store().describe(connection), ConnectionCard.status(found.health()),
+                times.format(connection.getLastCheckedAt()), ConnectionCard.note(found.health()), providers.of(type).demo());
     }
 
     public List<ConnectionCard> getCards() {

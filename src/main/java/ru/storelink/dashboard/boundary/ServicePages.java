@@ -10,7 +10,6 @@ import ru.storelink.connections.control.CheckTimes;
 import ru.storelink.connections.control.ConnectableService;
 import ru.storelink.connections.control.ProviderConfiguration;
 import ru.storelink.connections.control.Services;
-import ru.storelink.connections.entity.ProviderConnection;
 import ru.storelink.healthcheck.control.HealthStore;
 
 /**
@@ -46,14 +45,10 @@ public class ServicePages {
     private ServiceView read(String key) {
         ConnectableService service = services.byKey(key).orElseThrow(() -> new IllegalArgumentException("No service " + key));
         boolean demo = providers.of(service.type()).demo();
-        ConnectionDetails details = service.store().of(account.id())
-                .map(connection -> details(service, connection))
+        ConnectionDetails details = health.ofAccount(service, account.id())
+                .map(found -> ConnectionDetails.of(found.connection(), found.health(), times,
+                        health.history(service.type(), found.connection().getId())))
                 .orElse(null);
         return new ServiceView(service.type(), demo, details);
-    }
-
-    private ConnectionDetails details(ConnectableService service, ProviderConnection connection) {
-        return ConnectionDetails.of(connection, health.of(service.type(), connection.getId()).orElse(null), times,
-                health.history(service.type(), connection.getId()));
     }
 }

@@ -2,7 +2,6 @@ package ru.storelink.evotor.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.OffsetDateTime;
 import ru.storelink.connections.control.ProbeResult;
 import ru.storelink.connections.control.ProviderException;
 import ru.storelink.connections.control.ProviderException.Reason;
@@ -10,11 +9,9 @@ import ru.storelink.connections.control.ProviderResponses.Answer;
 import ru.storelink.connections.entity.CheckOutcome;
 import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.evotor.control.EvotorMessages.StoresPage;
-import ru.storelink.evotor.entity.EvotorCheck;
 import ru.storelink.healthcheck.control.ClaimedCheck;
 import ru.storelink.healthcheck.control.Credentials;
 import ru.storelink.healthcheck.control.Probe;
-import ru.storelink.healthcheck.entity.ConnectionCheck;
 
 /**
  * Evotor's health check: {@code GET /stores} with the Bearer token. On a 401 with a refresh token held,
@@ -39,12 +36,6 @@ public class EvotorProbe implements Probe {
         } catch (ProviderException e) {
             return ProbeResult.failed(EvotorService.TYPE, e);
         }
-    }
-
-    @Override
-    public ConnectionCheck historyEntry(long connectionId, OffsetDateTime checkedAt, CheckOutcome outcome, int latencyMs,
-            String reason) {
-        return new EvotorCheck(connectionId, checkedAt, outcome, latencyMs, reason);
     }
 
     private ProbeResult stores(String accessToken) throws ProviderException {

@@ -27,6 +27,7 @@ import ru.storelink.connections.entity.ProviderConnection;
 import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.database.DatabaseTime;
 import ru.storelink.healthcheck.control.HealthRules.Health;
+import ru.storelink.healthcheck.entity.ConnectionCheck;
 import ru.storelink.texts.Message;
 
 /**
@@ -46,9 +47,6 @@ public class Claims {
 
     @Inject
     Services services;
-
-    @Inject
-    Probes probes;
 
     /** Claims up to {@code limit} due connections: never checked first, then the longest unchecked. */
     @Transactional(TxType.REQUIRES_NEW)
@@ -118,7 +116,7 @@ public class Claims {
             return false;
         }
         store.recordCheck(check.id(), health.online(), now);
-        em.persist(probes.of(check.service()).historyEntry(check.id(), now, result.outcome(), latencyMs, stored(result.reason())));
+        em.persist(new ConnectionCheck(check.service().key(), check.id(), now, result.outcome(), latencyMs, stored(result.reason())));
         em.flush();
         trimHistory(check);
         return true;

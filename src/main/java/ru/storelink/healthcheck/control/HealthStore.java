@@ -6,9 +6,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import ru.storelink.connections.control.ConnectableService;
 import ru.storelink.connections.control.ConnectionAuthorized;
 import ru.storelink.connections.entity.CheckOutcome;
 import ru.storelink.connections.entity.ConnectionStatus;
+import ru.storelink.connections.entity.ProviderConnection;
 import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.healthcheck.entity.ConnectionCheck;
 import ru.storelink.healthcheck.entity.ConnectionHealth;
@@ -60,9 +62,19 @@ public class HealthStore {
         }
     }
 
-    /** The connection's health; empty only for a row written past the application (a test's seed). */
-    public Optional<ConnectionHealth> of(ServiceType service, long connectionId) {
-        return Optional.ofNullable(em.find(ConnectionHealth.class, new ConnectionHealth.Key(service.key(), connectionId)));
+    /** A connection and its health; {@code health} is null only for a row written past the application. */
+    public record Watched(ProviderConnection connection, ConnectionHealth health) {
+    }
+
+    /** The account's connection of the service with its health, in one query (pages render per request). */
+    public Optional<Watched> ofAccount(ConnectableService service, long accountId) {
+        return em.createQuery("SELECT c, h FROM " + service.store().entityName() + " c LEFT JOIN ConnectionHealth h"
+                        + " ON h.service = :service AND h.connectionId = c.id WHERE c.accountId = :accountId", Object[].class)
+                .setParameter("service", service.type().key())
+                .setParameter("accountId", accountId)
+                .getResultStream()
+                .findFirst()
+                .map(row -> new Watched((ProviderConnection) row[0], (ConnectionHealth) row[1]));
     }
 
     /** The last checks of the connection, newest first. */

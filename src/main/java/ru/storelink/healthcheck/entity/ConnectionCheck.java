@@ -1,15 +1,12 @@
 package ru.storelink.healthcheck.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.DiscriminatorColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Inheritance;
-import jakarta.persistence.InheritanceType;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
@@ -17,17 +14,14 @@ import java.time.OffsetDateTime;
 import ru.storelink.connections.entity.CheckOutcome;
 
 /**
- * One completed health check of one connection: the card's history («История проверок»). Each service
- * has its own subclass, which fills the foreign key column towards its connection table (so the history
- * goes with its connection); {@code service} tells them apart.
+ * One completed health check of one connection: the card's history («История проверок»). Its foreign key
+ * towards the connection's health row (service, connection id) takes it along when the connection goes.
  */
 @Entity
 @Table(name = "connection_check")
-@Inheritance(strategy = InheritanceType.SINGLE_TABLE)
-@DiscriminatorColumn(name = "service", length = 10)
 @NamedQuery(name = ConnectionCheck.LATEST, query = "SELECT c FROM ConnectionCheck c "
         + "WHERE c.service = :service AND c.connectionId = :connectionId ORDER BY c.checkedAt DESC, c.id DESC")
-public abstract class ConnectionCheck {
+public class ConnectionCheck {
 
     public static final String LATEST = "ConnectionCheck.latest";
 
@@ -36,8 +30,7 @@ public abstract class ConnectionCheck {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "connection_check_id")
     private Long id;
 
-    /** The discriminator, read for the history's query. */
-    @Column(name = "service", insertable = false, updatable = false)
+    @Column(name = "service", nullable = false, length = 10)
     private String service;
 
     @Column(name = "connection_id", nullable = false)
@@ -60,7 +53,10 @@ public abstract class ConnectionCheck {
         // for JPA
     }
 
-    protected ConnectionCheck(long connectionId, OffsetDateTime checkedAt, CheckOutcome outcome, int latencyMs, String reason) {
+    /** @param reason a message code with its arguments, at most 200 characters */
+    public ConnectionCheck(String service, long connectionId, OffsetDateTime checkedAt, CheckOutcome outcome, int latencyMs,
+            String reason) {
+        this.service = service;
         this.connectionId = connectionId;
         this.checkedAt = checkedAt;
         this.outcome = outcome;

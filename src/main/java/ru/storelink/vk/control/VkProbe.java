@@ -15,9 +15,7 @@ import ru.storelink.healthcheck.control.ClaimedCheck;
 import ru.storelink.healthcheck.control.Credentials;
 import ru.storelink.healthcheck.control.Credentials.TokenEndpoint;
 import ru.storelink.healthcheck.control.Probe;
-import ru.storelink.healthcheck.entity.ConnectionCheck;
 import ru.storelink.vk.control.VkMessages.UsersGet;
-import ru.storelink.vk.entity.VkCheck;
 
 /**
  * VK's health check: {@code users.get} with {@code v=5.199}, reading VK's error envelope (errors arrive
@@ -48,12 +46,6 @@ public class VkProbe implements Probe {
         } catch (ProviderException e) {
             return ProbeResult.failed(VkService.TYPE, e);
         }
-    }
-
-    @Override
-    public ConnectionCheck historyEntry(long connectionId, OffsetDateTime checkedAt, CheckOutcome outcome, int latencyMs,
-            String reason) {
-        return new VkCheck(connectionId, checkedAt, outcome, latencyMs, reason);
     }
 
     private ProbeResult usersGet(String accessToken) throws ProviderException {

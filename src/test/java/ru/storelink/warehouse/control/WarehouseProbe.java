@@ -2,7 +2,6 @@ package ru.storelink.warehouse.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.OffsetDateTime;
 import ru.storelink.connections.control.ProbeResult;
 import ru.storelink.connections.control.ProviderException;
 import ru.storelink.connections.entity.CheckOutcome;
@@ -10,9 +9,7 @@ import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.healthcheck.control.ClaimedCheck;
 import ru.storelink.healthcheck.control.Credentials;
 import ru.storelink.healthcheck.control.Probe;
-import ru.storelink.healthcheck.entity.ConnectionCheck;
 import ru.storelink.texts.Message;
-import ru.storelink.warehouse.entity.WarehouseCheck;
 
 /** The warehouse's health check: {@code GET /ping} with the token, and its own small table of answers. */
 @ApplicationScoped
@@ -38,11 +35,5 @@ public class WarehouseProbe implements Probe {
         } catch (ProviderException e) {
             return ProbeResult.of(CheckOutcome.TEMPORARY, Message.of("warehouse.unreachable"));
         }
-    }
-
-    @Override
-    public ConnectionCheck historyEntry(long connectionId, OffsetDateTime checkedAt, CheckOutcome outcome, int latencyMs,
-            String reason) {
-        return new WarehouseCheck(connectionId, checkedAt, outcome, latencyMs, reason);
     }
 }
