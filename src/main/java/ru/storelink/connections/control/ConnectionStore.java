@@ -82,8 +82,8 @@ public abstract class ConnectionStore<T extends ProviderConnection> {
         return entityName;
     }
 
-    /** The service's connection table (named by its entity: never from a request). */
-    public String table() {
+    /** The service's connection table (named by its entity: never from a request), for {@link Renewals}. */
+    String table() {
         return table;
     }
 
