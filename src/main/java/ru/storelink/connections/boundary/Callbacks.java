@@ -50,7 +50,7 @@ public class Callbacks {
             notices.error(Texts.render(e.failure().message(type)));
         } catch (ProviderException e) {
             LOG.warning(() -> "Connecting " + type + " for account " + accountId + " failed: " + e.getMessage());
-            notices.error(Texts.render(ConnectFailure.of(e.reason()).message(type)));
+            notices.error(Texts.render(ConnectFailure.message(type, e)));
         }
         return toConnections();
     }

@@ -13,11 +13,16 @@ public enum ConnectFailure {
     ACCESS_REFUSED,
     UNAVAILABLE,
     MALFORMED,
-    NO_STORE;
+    NOTHING_TO_CONNECT;
 
     /** What the owner is told, naming the service. */
     public Message message(ServiceType type) {
         return Message.of("connect." + name(), type.title());
+    }
+
+    /** What the owner is told of a failed provider call: the service's own words if it has any. */
+    public static Message message(ServiceType type, ProviderException e) {
+        return e.toOwner().orElseGet(() -> of(e.reason()).message(type));
     }
 
     public static ConnectFailure of(ProviderException.Reason reason) {
@@ -26,7 +31,7 @@ public enum ConnectFailure {
             case ACCESS_REFUSED -> ACCESS_REFUSED;
             case UNAVAILABLE -> UNAVAILABLE;
             case MALFORMED -> MALFORMED;
-            case NO_STORE -> NO_STORE;
+            case NOTHING_TO_CONNECT -> NOTHING_TO_CONNECT;
         };
     }
 }

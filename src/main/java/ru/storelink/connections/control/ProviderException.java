@@ -1,5 +1,8 @@
 package ru.storelink.connections.control;
 
+import java.util.Optional;
+import ru.storelink.texts.Message;
+
 /**
  * A provider call that did not give us what we need. The reason decides what the owner is told; the
  * detail goes to the log only and never contains a token or an authorization code.
@@ -15,23 +18,35 @@ public class ProviderException extends Exception {
         UNAVAILABLE,
         /** An answer we cannot understand. */
         MALFORMED,
-        /** The Evotor account has no store to connect. */
-        NO_STORE
+        /** The provider's account has nothing this service can connect (Evotor: no store); the service says what. */
+        NOTHING_TO_CONNECT
     }
 
     private final Reason reason;
+    private final Message toOwner;
 
     public ProviderException(Reason reason, String detail) {
+        this(reason, detail, (Message) null);
+    }
+
+    /** @param toOwner what the owner is told, in the service's own words, instead of the reason's sentence */
+    public ProviderException(Reason reason, String detail, Message toOwner) {
         super(reason + ": " + detail);
         this.reason = reason;
+        this.toOwner = toOwner;
     }
 
     public ProviderException(Reason reason, String detail, Throwable cause) {
         super(reason + ": " + detail, cause);
         this.reason = reason;
+        this.toOwner = null;
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    public Optional<Message> toOwner() {
+        return Optional.ofNullable(toOwner);
     }
 }

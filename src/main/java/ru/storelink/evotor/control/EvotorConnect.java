@@ -39,7 +39,7 @@ public class EvotorConnect implements ConnectFlow {
         Grant grant = oauth.exchange(callback.code());
         List<Store> stores = oauth.stores(grant.accessToken());
         if (stores.isEmpty()) {
-            throw new ProviderException(Reason.NO_STORE, "Evotor account has no store");
+            throw new ProviderException(Reason.NOTHING_TO_CONNECT, "Evotor account has no store", Message.of("evotor.no-store"));
         }
         String previousStore = connections.of(accountId).map(EvotorConnection::getStoreId).orElse(null);
         Store store = stores.stream().filter(s -> s.id().equals(previousStore)).findFirst().orElse(stores.get(0));

@@ -21,7 +21,7 @@ class ProbeResultTest {
             "vk, GRANT_REFUSED, CREDENTIALS_REJECTED, vk.refresh-refused",
             "vk, MALFORMED, TEMPORARY, vk.malformed",
             "vk, UNAVAILABLE, TEMPORARY, vk.unreachable",
-            "vk, NO_STORE, TEMPORARY, vk.unreachable"})
+            "vk, NOTHING_TO_CONNECT, TEMPORARY, vk.unreachable"})
     void aFailureMeansWhatItsReasonSays(String key, Reason reason, CheckOutcome outcome, String code) {
         ProbeResult result = ProbeResult.failed(new ServiceType(key, "bi-x"), new ProviderException(reason, "test"));
         assertThat(result.outcome()).isEqualTo(outcome);
