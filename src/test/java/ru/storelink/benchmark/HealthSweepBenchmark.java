@@ -183,7 +183,7 @@ class HealthSweepBenchmark {
                     update.executeUpdate();
                 }
                 try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE connection_health SET checked_at = NULL, lease_owner = NULL, lease_until = NULL, state = 'WORKING'"
+                        "UPDATE connection_health SET checked_at = NULL, scheduled_at = TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00:00', lease_owner = NULL, lease_until = NULL, state = 'WORKING'"
                                 + " WHERE service = ?")) {
                     update.setString(1, service);
                     update.executeUpdate();

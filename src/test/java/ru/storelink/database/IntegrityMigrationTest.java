@@ -115,6 +115,11 @@ class IntegrityMigrationTest {
                 assertThat(vk.getObject("evotor_connection_id")).isNull();
                 assertThat(vk.getLong("vk_connection_id")).isEqualTo(20);
             }
+            // V8: the schedule starts where the last check was; a never-checked connection is due first.
+            assertThat(single(sql, "SELECT COUNT(*) FROM connection_health WHERE service = 'evotor' AND scheduled_at = checked_at"))
+                    .isEqualTo("1");
+            assertThat(single(sql, "SELECT COUNT(*) FROM connection_health WHERE service = 'vk'"
+                    + " AND scheduled_at = TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00:00'")).isEqualTo("1");
             assertThatThrownBy(() -> single(sql, "SELECT state FROM evotor_connection WHERE id = 10"))
                     .as("the connection keeps no state of its own").isInstanceOf(SQLException.class);
 

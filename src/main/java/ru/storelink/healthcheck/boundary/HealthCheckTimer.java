@@ -31,8 +31,9 @@ import ru.storelink.healthcheck.control.Sweeper;
  * Ticks every 5 seconds and starts a sweep of the due connections unless one is still running. The timer
  * is not persistent: Payara Micro does not coordinate persistent timers across instances, and every
  * instance ticking is fine because the database claim gives each connection to exactly one of them. The
- * tick itself returns at once; the sweep runs on its own thread. Also publishes the number of due
- * connections per provider as the gauge {@code health_checks_due}.
+ * tick itself returns at once; the sweep runs on its own thread. Also publishes, per provider, the number of
+ * due connections ({@code health_checks_due}) and how long the longest-due one has waited
+ * ({@code health_check_lag_seconds}), read once per tick.
  */
 @Singleton
 @Startup
@@ -66,6 +67,7 @@ public class HealthCheckTimer {
         for (ServiceType service : services.types()) {
             // Counted once per sweep, never per scrape: a scrape costs no query.
             metrics.gauge("health_checks_due", sweeper, s -> s.due(service), new Tag("provider", service.key()));
+            metrics.gauge("health_check_lag_seconds", sweeper, s -> s.lagSeconds(service), new Tag("provider", service.key()));
         }
         LOG.info(() -> "Health checks every " + ConfigProvider.getConfig()
                 .getOptionalValue("health-check.interval-seconds", Long.class).orElse(600L) + " s per connection");
@@ -74,7 +76,15 @@ public class HealthCheckTimer {
     @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false, info = "health-check tick")
     @Lock(LockType.READ)
     void tick() {
-        if (!enabled() || !sweeping.compareAndSet(false, true)) {
+        if (!enabled()) {
+            return;
+        }
+        try {
+            sweeper.measureBacklog();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Backlog not measured this tick", e);
+        }
+        if (!sweeping.compareAndSet(false, true)) {
             return;
         }
         runner.execute(() -> {

@@ -48,15 +48,20 @@ public class Claims {
     @Inject
     Services services;
 
-    /** Claims up to {@code limit} due connections: never checked first, then the longest unchecked. */
+    /** The claim's columns: what a check needs of the health row. */
+    private static final String SELECT = "SELECT connection_id, state, consecutive_failures, scheduled_at FROM connection_health";
+
+    /**
+     * Claims up to {@code limit} due connections (their interval began at least {@code interval} ago), the
+     * longest due first, walking the schedule's index in order.
+     */
     @Transactional(TxType.REQUIRES_NEW)
     public List<ClaimedCheck> claimDue(ServiceType service, int limit, Duration interval, Duration lease) {
         OffsetDateTime now = DatabaseTime.now(em);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT connection_id, state, consecutive_failures FROM connection_health"
-                        + " WHERE service = ? AND (checked_at IS NULL OR checked_at <= ?)"
-                        + " AND (lease_until IS NULL OR lease_until < ?)"
-                        + " ORDER BY checked_at NULLS FIRST, connection_id"
+        List<Object[]> rows = em.createNativeQuery(SELECT
+                        + " WHERE service = ? AND scheduled_at <= ? AND (lease_until IS NULL OR lease_until < ?)"
+                        + " ORDER BY scheduled_at"
                         + " FETCH FIRST " + limit + " ROWS ONLY"
                         + " FOR UPDATE SKIP LOCKED")
                 .setParameter(1, service.key())
@@ -75,7 +80,7 @@ public class Claims {
         }
         OffsetDateTime now = DatabaseTime.now(em);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT connection_id, state, consecutive_failures FROM connection_health"
+        List<Object[]> rows = em.createNativeQuery(SELECT
                         + " WHERE service = ? AND connection_id = ? AND (lease_until IS NULL OR lease_until < ?)"
                         + " FOR UPDATE SKIP LOCKED")
                 .setParameter(1, service.key())
@@ -87,12 +92,13 @@ public class Claims {
 
     /**
      * Writes a check's result and its history entry, if the lease is still ours: the health row here, the
-     * owner's plan's {@code is_online} and {@code last_checked_at} through the service's store.
+     * owner's plan's {@code is_online} and {@code last_checked_at} through the service's store. The next check
+     * follows {@link Schedule}.
      *
      * @return false when the connection was deleted, reconnected or reclaimed meanwhile (nothing written)
      */
     @Transactional(TxType.REQUIRES_NEW)
-    public boolean complete(ClaimedCheck check, Health health, ProbeResult result, int latencyMs) {
+    public boolean complete(ClaimedCheck check, Health health, ProbeResult result, int latencyMs, Duration interval) {
         ConnectionStore<?> store = services.of(check.service()).store();
         if (!store.lockForCheck(check.id())) {
             return false;
@@ -100,13 +106,14 @@ public class Claims {
         OffsetDateTime now = DatabaseTime.now(em);
         boolean works = result.outcome() == CheckOutcome.WORKS;
         List<Object> parameters = new ArrayList<>(Arrays.asList(health.state().name(), health.consecutiveFailures(),
-                result.outcome().name(), stored(result.reason()), now));
+                result.outcome().name(), stored(result.reason()), now, Schedule.nextStart(check.scheduledAt(), now, interval)));
         if (works) {
             parameters.add(now);
         }
         parameters.addAll(List.of(check.service().key(), check.id(), check.leaseOwner(), now));
         Query update = em.createNativeQuery("UPDATE connection_health"
                 + " SET state = ?, consecutive_failures = ?, last_check_outcome = ?, last_check_reason = ?, checked_at = ?,"
+                + " scheduled_at = ?,"
                 + (works ? " last_success_at = ?," : "") + " lease_owner = NULL, lease_until = NULL"
                 + " WHERE service = ? AND connection_id = ? AND lease_owner = ? AND lease_until > ?");
         for (int i = 0; i < parameters.size(); i++) {
@@ -122,14 +129,22 @@ public class Claims {
         return true;
     }
 
-    /** Connections due now: a gauge for operators. */
-    public long countDue(ServiceType service, Duration interval) {
-        Object count = em.createNativeQuery("SELECT COUNT(*) FROM connection_health"
-                        + " WHERE service = ? AND (checked_at IS NULL OR checked_at <= ?)")
+    /** What is due now, for operators: how many connections, and how long the longest due has waited. */
+    public record Backlog(long due, Duration lag) {
+    }
+
+    /** Reads the schedule's index only: the due part of it, and its first entry. */
+    public Backlog backlog(ServiceType service, Duration interval) {
+        OffsetDateTime dueBefore = DatabaseTime.now(em).minus(interval);
+        Object count = em.createNativeQuery("SELECT COUNT(*) FROM connection_health WHERE service = ? AND scheduled_at <= ?")
                 .setParameter(1, service.key())
-                .setParameter(2, DatabaseTime.now(em).minus(interval))
+                .setParameter(2, dueBefore)
                 .getSingleResult();
-        return ((Number) count).longValue();
+        OffsetDateTime oldest = DatabaseTime.of(em.createNativeQuery("SELECT MIN(scheduled_at) FROM connection_health WHERE service = ?")
+                .setParameter(1, service.key())
+                .getSingleResult());
+        Duration lag = oldest == null || oldest.isAfter(dueBefore) ? Duration.ZERO : Duration.between(oldest, dueBefore);
+        return new Backlog(((Number) count).longValue(), lag);
     }
 
     private void trimHistory(ClaimedCheck check) {
@@ -177,7 +192,7 @@ public class Claims {
             if (input != null) {
                 // One unreadable row fails alone: it is leased like the others (so it does not block the claim
                 // loop) but not checked; the next lease expiry brings it back, with another log line.
-                ClaimedCheck.of(service, input, row[1], row[2], owner).ifPresentOrElse(claimed::add,
+                ClaimedCheck.of(service, input, row[1], row[2], DatabaseTime.of(row[3]), owner).ifPresentOrElse(claimed::add,
                         () -> LOG.severe(() -> service + " connection " + id + " has a state Storelink does not know ("
                                 + row[1] + "); it is not checked"));
             }

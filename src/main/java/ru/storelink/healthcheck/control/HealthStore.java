@@ -36,21 +36,22 @@ public class HealthStore {
     void authorized(@Observes ConnectionAuthorized authorization) {
         ServiceType service = authorization.service();
         int updated = em.createNativeQuery("UPDATE connection_health SET state = ?, last_success_at = ?, consecutive_failures = 0,"
-                        + " last_check_outcome = ?, last_check_reason = NULL, checked_at = ?, lease_owner = NULL, lease_until = NULL"
-                        + " WHERE service = ? AND connection_id = ?")
+                        + " last_check_outcome = ?, last_check_reason = NULL, checked_at = ?, scheduled_at = ?,"
+                        + " lease_owner = NULL, lease_until = NULL WHERE service = ? AND connection_id = ?")
                 .setParameter(1, ConnectionStatus.WORKING.name())
                 .setParameter(2, authorization.at())
                 .setParameter(3, CheckOutcome.WORKS.name())
                 .setParameter(4, authorization.at())
-                .setParameter(5, service.key())
-                .setParameter(6, authorization.connectionId())
+                .setParameter(5, authorization.at())
+                .setParameter(6, service.key())
+                .setParameter(7, authorization.connectionId())
                 .executeUpdate();
         if (updated == 0) {
             // The service's foreign key column, <key>_connection_id: added by the service's migration. The key
             // is a ServiceType's, lower-case letters, digits and dashes; never a request's.
             em.createNativeQuery("INSERT INTO connection_health (service, connection_id, " + foreignKey(service)
-                            + ", state, last_success_at, consecutive_failures, last_check_outcome, checked_at)"
-                            + " VALUES (?, ?, ?, ?, ?, 0, ?, ?)")
+                            + ", state, last_success_at, consecutive_failures, last_check_outcome, checked_at, scheduled_at)"
+                            + " VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)")
                     .setParameter(1, service.key())
                     .setParameter(2, authorization.connectionId())
                     .setParameter(3, authorization.connectionId())
@@ -58,6 +59,7 @@ public class HealthStore {
                     .setParameter(5, authorization.at())
                     .setParameter(6, CheckOutcome.WORKS.name())
                     .setParameter(7, authorization.at())
+                    .setParameter(8, authorization.at())
                     .executeUpdate();
         }
     }

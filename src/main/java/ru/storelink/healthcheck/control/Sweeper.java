@@ -11,12 +11,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -29,13 +32,17 @@ import ru.storelink.healthcheck.control.Checker.Report;
 
 /**
  * One sweep: every due connection of every service checked once. Each service has its own pool of
- * {@code health-check.<service>.concurrency} threads, so no provider ever sees more parallel calls than
- * configured, and a provider that hangs delays only its own checks (each ends at the read timeout).
+ * {@code health-check.<service>.concurrency} threads and as many slots, so no provider ever sees more
+ * parallel calls than configured, and a provider that hangs delays only its own checks (each ends at the
+ * read timeout).
  */
 @ApplicationScoped
 public class Sweeper {
 
     private static final Logger LOG = Logger.getLogger(Sweeper.class.getName());
+
+    /** How long the claimer waits for more free slots once one is free. */
+    static final Duration GATHER = Duration.ofMillis(10);
 
     @Resource
     ManagedThreadFactory threads;
@@ -55,7 +62,7 @@ public class Sweeper {
     @Inject
     MetricRegistry metrics;
 
-    private final Map<ServiceType, Long> due = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<ServiceType, Claims.Backlog> backlogs = new ConcurrentHashMap<>();
     private final Map<ServiceType, ExecutorService> pools = new HashMap<>();
     private final Map<ServiceType, Integer> poolSizes = new HashMap<>();
     private ExecutorService sweepers;
@@ -92,9 +99,6 @@ public class Sweeper {
             totals = totals.plus(await(future, Duration.ofHours(1)).orElse(Totals.NONE));
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        for (ServiceType service : services.types()) {
-            due.put(service, claims.countDue(service, settings.interval()));
-        }
         metrics.timer("health_sweep_duration").update(took);
         Totals result = totals;
         LOG.log(totals.checked() > 0 ? Level.INFO : Level.FINE, () -> "Health sweep: checked=" + result.checked()
@@ -103,30 +107,85 @@ public class Sweeper {
         return totals;
     }
 
-    /** Connections of {@code service} due at the end of the last sweep (the gauge {@code health_checks_due}). */
-    public long due(ServiceType service) {
-        return due.getOrDefault(service, 0L);
+    /**
+     * Reads each service's backlog for the gauges: once per timer tick, not per scrape and not per sweep (under
+     * steady load a sweep need not end).
+     */
+    public void measureBacklog() {
+        Duration interval = HealthCheckSettings.current().interval();
+        for (ServiceType service : services.types()) {
+            backlogs.put(service, claims.backlog(service, interval));
+        }
     }
 
+    /** Connections of {@code service} due at the last {@link #measureBacklog()} (the gauge {@code health_checks_due}). */
+    public long due(ServiceType service) {
+        Claims.Backlog backlog = backlogs.get(service);
+        return backlog == null ? 0 : backlog.due();
+    }
+
+    /** How long the longest-due connection of {@code service} had waited then (the gauge {@code health_check_lag_seconds}). */
+    public double lagSeconds(ServiceType service) {
+        Claims.Backlog backlog = backlogs.get(service);
+        return backlog == null ? 0 : backlog.lag().toMillis() / 1000.0;
+    }
+
+    /**
+     * A pipeline, not batches: a check starts whenever one of the service's {@code concurrency} slots is free,
+     * and the claimer takes as many due connections as there are free slots, so no slot waits for the slowest
+     * check of a batch. Ends when nothing is due and every check in flight has finished.
+     */
     private Totals sweep(ServiceType service, HealthCheckSettings settings) {
-        ExecutorService pool = pool(service, settings.concurrency(service));
-        int batch = settings.concurrency(service) * 2;
-        Totals totals = Totals.NONE;
-        while (!stopping) {
-            Duration lease = settings.leaseCovering(service, providers.of(service).worstCall());
-            List<ClaimedCheck> claimed = claims.claimDue(service, batch, settings.interval(), lease);
-            if (claimed.isEmpty()) {
-                break;
+        int concurrency = settings.concurrency(service);
+        ExecutorService pool = pool(service, concurrency);
+        Semaphore slots = new Semaphore(concurrency);
+        AtomicReference<Totals> totals = new AtomicReference<>(Totals.NONE);
+        Duration lease = settings.leaseCovering(service, providers.of(service).worstCall());
+        try {
+            while (!stopping) {
+                int free = freeSlots(slots, concurrency);
+                List<ClaimedCheck> claimed = claims.claimDue(service, free, settings.interval(), lease);
+                slots.release(free - claimed.size());
+                if (claimed.isEmpty()) {
+                    break;
+                }
+                for (ClaimedCheck check : claimed) {
+                    pool.execute(() -> {
+                        try {
+                            Report report = checker.check(check, settings);
+                            totals.updateAndGet(sum -> sum.plus(report));
+                        } catch (RuntimeException e) {
+                            LOG.log(Level.WARNING, check + ": the check failed unexpectedly; its lease will expire", e);
+                        } finally {
+                            slots.release();
+                        }
+                    });
+                }
             }
-            List<Future<Report>> running = new ArrayList<>(claimed.size());
-            for (ClaimedCheck check : claimed) {
-                running.add(pool.submit(() -> checker.check(check, settings)));
+            // Every check ends within its lease (each provider call has a total deadline).
+            if (slots.tryAcquire(concurrency, lease.toMillis(), TimeUnit.MILLISECONDS)) {
+                slots.release(concurrency);
+            } else {
+                LOG.warning(() -> service + ": checks still running after one lease; their results will be dropped");
             }
-            for (Future<Report> report : running) {
-                totals = await(report, lease).map(totals::plus).orElse(totals);
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return totals;
+        return totals.get();
+    }
+
+    /**
+     * Waits for a free slot, then briefly for more, so a claim serves several slots (each claim is a short
+     * transaction of its own) without keeping a free slot idle for long.
+     */
+    private static int freeSlots(Semaphore slots, int concurrency) throws InterruptedException {
+        slots.acquire();
+        int free = 1 + slots.drainPermits();
+        int enough = Math.max(1, concurrency / 4);
+        if (free < enough && slots.tryAcquire(enough - free, GATHER.toMillis(), TimeUnit.MILLISECONDS)) {
+            free = enough;
+        }
+        return free + slots.drainPermits();
     }
 
     private static <T> Optional<T> await(Future<T> future, Duration limit) {
