@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,6 +38,7 @@ import ru.storelink.database.DatabaseMigration;
 import ru.storelink.evotor.control.EvotorConnections;
 import ru.storelink.evotor.control.EvotorService;
 import ru.storelink.evotor.control.SimulatedEvotor.Store;
+import ru.storelink.healthcheck.control.Claims;
 import ru.storelink.healthcheck.control.HealthCheckSettings;
 import ru.storelink.healthcheck.control.Sweeper;
 import ru.storelink.simulators.EvotorSimulator;
@@ -69,6 +71,9 @@ class HealthSweepBenchmark {
     Sweeper sweeper;
 
     @Inject
+    Claims claims;
+
+    @Inject
     TokenCipher cipher;
 
     @Inject
@@ -84,6 +89,7 @@ class HealthSweepBenchmark {
     DataSource dataSource;
 
     private final List<String> report = new ArrayList<>();
+    private final Properties summary = new Properties();
 
     @Test
     void fullSweepOfTenThousandConnections() throws Exception {
@@ -125,6 +131,12 @@ class HealthSweepBenchmark {
                 pageTimes.size(), percentile(pageTimes, 50), percentile(pageTimes, 95), percentile(pageTimes, 99), percentile(pageTimes, 100));
         line("- heap used: peak %d MiB (sampled every 200 ms), max heap %d MiB", heapPeak >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
+        line("- TCP connections the checker opened: Evotor %d, VK %d (for %d checks each; fewer is better reuse)",
+                evotorSimulator.connectionsSeen(), vkSimulator.connectionsSeen(), PER_PROVIDER);
+        summary.setProperty("checks_per_second", String.format(Locale.ROOT, "%.0f", totals.checked() / seconds(sweepTime)));
+        summary.setProperty("ratio_to_ideal", String.format(Locale.ROOT, "%.2f", seconds(sweepTime) / ideal));
+        summary.setProperty("heap_peak_mib", Long.toString(heapPeak >> 20));
+        measureClaims(total);
 
         assertThat(totals.checked()).isGreaterThanOrEqualTo(total);
         assertThat(evotorSimulator.peakConcurrency()).isLessThanOrEqualTo(settings.concurrency(EvotorService.TYPE));
@@ -147,6 +159,35 @@ class HealthSweepBenchmark {
                 vkLatencies.size(), percentile(vkLatencies, 50), percentile(vkLatencies, 100),
                 ConfigProvider.getConfig().getOptionalValue("vk.read-timeout-ms", String.class).orElse("?"));
         writeReport();
+    }
+
+    /** The claim's cost with every row due, and the plan the database chose for it. */
+    private void measureClaims(int total) throws Exception {
+        markAllDue();
+        HealthCheckSettings settings = HealthCheckSettings.current();
+        int rounds = 20;
+        long nanos = 0;
+        for (int i = 0; i < rounds; i++) {
+            long start = System.nanoTime();
+            claims.claimDue(EvotorService.TYPE, 50, settings.interval(), settings.lease());
+            nanos += System.nanoTime() - start;
+        }
+        double meanMs = nanos / 1e6 / rounds;
+        String plan;
+        try (Connection connection = dataSource.getConnection(); PreparedStatement explain = connection.prepareStatement(
+                "EXPLAIN SELECT connection_id FROM connection_health WHERE service = 'evotor'"
+                        + " AND scheduled_at <= CURRENT_TIMESTAMP AND (lease_until IS NULL OR lease_until < CURRENT_TIMESTAMP)"
+                        + " ORDER BY scheduled_at FETCH FIRST 50 ROWS ONLY FOR UPDATE SKIP LOCKED");
+                ResultSet rows = explain.executeQuery()) {
+            StringBuilder text = new StringBuilder();
+            while (rows.next()) {
+                text.append(rows.getString(1).replaceAll("\\s+", " ")).append(' ');
+            }
+            plan = text.toString().trim();
+        }
+        line("- claim of 50 due connections among %d: mean %.1f ms over %d claims; plan: `%s`", total, meanMs, rounds, plan);
+        summary.setProperty("claim_ms_10k", String.format(Locale.ROOT, "%.1f", meanMs));
+        assertThat(plan).as("the claim walks the schedule's index").containsIgnoringCase("connection_health_due");
     }
 
     private void seed(EvotorSimulator evotorSimulator, VkSimulator vkSimulator) throws SQLException {
@@ -254,6 +295,10 @@ class HealthSweepBenchmark {
         Path file = Path.of(System.getProperty("storelink.benchmark.report", "target/benchmark-report.md"));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, "# Health-check benchmark\n\n" + String.join("\n", report) + "\n");
+        // The figures others read (issue 11's keys; only those this benchmark measures yet).
+        try (var out = Files.newBufferedWriter(file.resolveSibling("benchmark-summary.properties"))) {
+            summary.store(out, "mvn -Pbenchmark verify");
+        }
     }
 
     /** An owner reloading /connections as fast as the server answers, on one thread. */

@@ -30,6 +30,12 @@ import ru.storelink.demo.control.SimulatedAnswer;
  */
 public abstract class ProviderSimulator {
 
+    static {
+        // Without it the JDK server leaves Nagle on, and a reply on a reused connection can wait ~40 ms for a
+        // delayed ACK: the benchmark would measure the simulator. Read when the first server starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     /** How long {@link Fault#SLOW} pauses and {@link Fault#TIMEOUT} hangs; the tests' read timeout is 2 s. */
     static final Duration SLOW_PAUSE = Duration.ofMillis(1500);
     static final Duration HANG = Duration.ofSeconds(6);
@@ -44,6 +50,8 @@ public abstract class ProviderSimulator {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
+    /** The client ends of the TCP connections that sent requests: how well the client reuses connections. */
+    private final Set<InetSocketAddress> clientConnections = ConcurrentHashMap.newKeySet();
     private final Map<String, List<Instant>> probesByToken = new ConcurrentHashMap<>();
     private final Set<String> tokensInFlight = ConcurrentHashMap.newKeySet();
     private volatile Duration latency = Duration.ZERO;
@@ -122,6 +130,11 @@ public abstract class ProviderSimulator {
         randomFaults.put(endpoint, new RandomFault(fault, probability));
     }
 
+    /** TCP connections that sent requests since the last {@link #reset()}. */
+    public int connectionsSeen() {
+        return clientConnections.size();
+    }
+
     public int calls(String endpoint) {
         return calls.computeIfAbsent(endpoint, e -> new AtomicInteger()).get();
     }
@@ -148,6 +161,7 @@ public abstract class ProviderSimulator {
         calls.clear();
         latency = Duration.ZERO;
         peakInFlight.set(0);
+        clientConnections.clear();
     }
 
     /** Every answer takes at least this long, as a distant provider would. */
@@ -183,6 +197,7 @@ public abstract class ProviderSimulator {
 
     private void serve(HttpExchange exchange) throws IOException {
         peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        clientConnections.add(exchange.getRemoteAddress());
         Call call = new Call(exchange);
         try (exchange) {
             String endpoint = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
