@@ -108,12 +108,14 @@ class HealthSweepBenchmark {
         // 1. A full sweep, with an owner reloading the dashboard all the time.
         DashboardLoad dashboard = DashboardLoad.start(owner);
         HeapSampler heap = HeapSampler.start();
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         Future<Sweeper.Totals> sweep = Executors.newSingleThreadExecutor().submit(sweeper::sweep);
         Duration evotorDone = waitUntilChecked("evotor_connection", start);
         Duration vkDone = waitUntilChecked("vk_connection", start);
         Sweeper.Totals totals = sweep.get();
         Duration sweepTime = Duration.ofNanos(System.nanoTime() - start);
+        long cpu = processCpuNanos() - cpuStart;
         List<Long> pageTimes = dashboard.stop();
         long heapPeak = heap.stop();
 
@@ -131,6 +133,9 @@ class HealthSweepBenchmark {
                 pageTimes.size(), percentile(pageTimes, 50), percentile(pageTimes, 95), percentile(pageTimes, 99), percentile(pageTimes, 100));
         line("- heap used: peak %d MiB (sampled every 200 ms), max heap %d MiB", heapPeak >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
+        // The simulators and the dashboard's client run in this JVM too: an upper bound of the checker's own cost.
+        line("- process CPU time per check: %.2f ms (this JVM: server, simulators and the dashboard's client)",
+                cpu / 1e6 / totals.checked());
         line("- TCP connections the checker opened: Evotor %d, VK %d (for %d checks each; fewer is better reuse)",
                 evotorSimulator.connectionsSeen(), vkSimulator.connectionsSeen(), PER_PROVIDER);
         summary.setProperty("checks_per_second", String.format(Locale.ROOT, "%.0f", totals.checked() / seconds(sweepTime)));
@@ -159,6 +164,10 @@ class HealthSweepBenchmark {
                 vkLatencies.size(), percentile(vkLatencies, 50), percentile(vkLatencies, 100),
                 ConfigProvider.getConfig().getOptionalValue("vk.read-timeout-ms", String.class).orElse("?"));
         writeReport();
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** The claim's cost with every row due, and the plan the database chose for it. */
