@@ -41,9 +41,6 @@ public class Sweeper {
 
     private static final Logger LOG = Logger.getLogger(Sweeper.class.getName());
 
-    /** How long the claimer waits for more free slots once one is free. */
-    static final Duration GATHER = Duration.ofMillis(10);
-
     @Resource
     ManagedThreadFactory threads;
 
@@ -131,27 +128,40 @@ public class Sweeper {
     }
 
     /**
-     * A pipeline, not batches: a check starts whenever one of the service's {@code concurrency} slots is free,
-     * and the claimer takes as many due connections as there are free slots, so no slot waits for the slowest
-     * check of a batch. Ends when nothing is due and every check in flight has finished.
+     * A pipeline, not batches: the service's {@code concurrency} threads each start the next check as soon as
+     * theirs ends, from a small queue of claimed checks that the claimer refills, half the concurrency at a
+     * time, whenever that much room is free. No thread waits for the slowest check of a batch, and a claim (a
+     * short transaction of its own) serves several checks. Ends when nothing is due and every claimed check
+     * has finished.
      */
     private Totals sweep(ServiceType service, HealthCheckSettings settings) {
         int concurrency = settings.concurrency(service);
+        int refill = Math.max(1, concurrency / 2);
+        int claimable = concurrency + refill;
         ExecutorService pool = pool(service, concurrency);
-        Semaphore slots = new Semaphore(concurrency);
+        Semaphore slots = new Semaphore(claimable);
         AtomicReference<Totals> totals = new AtomicReference<>(Totals.NONE);
         Duration lease = settings.leaseCovering(service, providers.of(service).worstCall());
+        // A queued check that could not finish within its lease any more is left for the lease to expire:
+        // started late, it could meet another instance's check of the same connection.
+        long startWithin = lease.minus(providers.of(service).worstCall().multipliedBy(HealthCheckSettings.CALLS_PER_CHECK)).toNanos();
         try {
             while (!stopping) {
-                int free = freeSlots(slots, concurrency);
+                slots.acquire(refill);
+                int free = refill + slots.drainPermits();
                 List<ClaimedCheck> claimed = claims.claimDue(service, free, settings.interval(), lease);
                 slots.release(free - claimed.size());
                 if (claimed.isEmpty()) {
                     break;
                 }
+                long claimedAt = System.nanoTime();
                 for (ClaimedCheck check : claimed) {
                     pool.execute(() -> {
                         try {
+                            if (System.nanoTime() - claimedAt > startWithin) {
+                                LOG.info(() -> check + ": waited too long for a free thread; left for its lease to expire");
+                                return;
+                            }
                             Report report = checker.check(check, settings);
                             totals.updateAndGet(sum -> sum.plus(report));
                         } catch (RuntimeException e) {
@@ -162,9 +172,10 @@ public class Sweeper {
                     });
                 }
             }
-            // Every check ends within its lease (each provider call has a total deadline).
-            if (slots.tryAcquire(concurrency, lease.toMillis(), TimeUnit.MILLISECONDS)) {
-                slots.release(concurrency);
+            // Every check ends within its lease (each provider call has a total deadline); a queued one waits
+            // at most for the checks ahead of it.
+            if (slots.tryAcquire(claimable, lease.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS)) {
+                slots.release(claimable);
             } else {
                 LOG.warning(() -> service + ": checks still running after one lease; their results will be dropped");
             }
@@ -172,20 +183,6 @@ public class Sweeper {
             Thread.currentThread().interrupt();
         }
         return totals.get();
-    }
-
-    /**
-     * Waits for a free slot, then briefly for more, so a claim serves several slots (each claim is a short
-     * transaction of its own) without keeping a free slot idle for long.
-     */
-    private static int freeSlots(Semaphore slots, int concurrency) throws InterruptedException {
-        slots.acquire();
-        int free = 1 + slots.drainPermits();
-        int enough = Math.max(1, concurrency / 4);
-        if (free < enough && slots.tryAcquire(enough - free, GATHER.toMillis(), TimeUnit.MILLISECONDS)) {
-            free = enough;
-        }
-        return free + slots.drainPermits();
     }
 
     private static <T> Optional<T> await(Future<T> future, Duration limit) {
