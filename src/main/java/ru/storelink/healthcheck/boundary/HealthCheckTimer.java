@@ -9,6 +9,8 @@ import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -33,7 +35,7 @@ import ru.storelink.healthcheck.control.Sweeper;
  * instance ticking is fine because the database claim gives each connection to exactly one of them. The
  * tick itself returns at once; the sweep runs on its own thread. Also publishes, per provider, the number of
  * due connections ({@code health_checks_due}) and how long the longest-due one has waited
- * ({@code health_check_lag_seconds}), read once per tick.
+ * ({@code health_check_lag_seconds}), read before and after each sweep.
  */
 @Singleton
 @Startup
@@ -73,29 +75,36 @@ public class HealthCheckTimer {
                 .getOptionalValue("health-check.interval-seconds", Long.class).orElse(600L) + " s per connection");
     }
 
+    /**
+     * Touches no database and runs in no transaction: a timeout that fails (a query during a database outage
+     * marks the container's transaction for rollback) may end the timer itself, and with it every check.
+     */
     @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false, info = "health-check tick")
     @Lock(LockType.READ)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void tick() {
-        if (!enabled()) {
-            return;
-        }
-        try {
-            sweeper.measureBacklog();
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Backlog not measured this tick", e);
-        }
-        if (!sweeping.compareAndSet(false, true)) {
+        if (!enabled() || !sweeping.compareAndSet(false, true)) {
             return;
         }
         runner.execute(() -> {
             try {
+                measureBacklog();
                 sweeper.sweep();
+                measureBacklog();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Health sweep failed; the next tick tries again", e);
             } finally {
                 sweeping.set(false);
             }
         });
+    }
+
+    private void measureBacklog() {
+        try {
+            sweeper.measureBacklog();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Backlog not measured", e);
+        }
     }
 
     /** A check that outlives its lease can meet another instance's check of the same connection. */

@@ -104,10 +104,7 @@ public class Sweeper {
         return totals;
     }
 
-    /**
-     * Reads each service's backlog for the gauges: once per timer tick, not per scrape and not per sweep (under
-     * steady load a sweep need not end).
-     */
+    /** Reads each service's backlog for the gauges (around each sweep, never per scrape). */
     public void measureBacklog() {
         Duration interval = HealthCheckSettings.current().interval();
         for (ServiceType service : services.types()) {
