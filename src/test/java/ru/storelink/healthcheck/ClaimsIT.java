@@ -10,9 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -61,7 +58,6 @@ import ru.storelink.texts.Message;
 class ClaimsIT {
 
     private static final Duration LONG_LEASE = Duration.ofMinutes(1);
-    private static final Duration INTERVAL = Duration.ofMinutes(10);
 
     @Inject
     Claims claims;
@@ -142,9 +138,9 @@ class ClaimsIT {
         ClaimedCheck second = claims.claimOf(EvotorService.TYPE, account, LONG_LEASE).orElseThrow();
 
         boolean staleWrote = claims.complete(first, new Health(ConnectionStatus.NEEDS_RECONNECT, 0),
-                ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, Message.of("evotor.refused-401")), 5, INTERVAL);
+                ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, Message.of("evotor.refused-401")), 5);
         boolean currentWrote = claims.complete(second, new Health(ConnectionStatus.WORKING, 0),
-                ProbeResult.of(CheckOutcome.WORKS, null), 7, INTERVAL);
+                ProbeResult.of(CheckOutcome.WORKS, null), 7);
 
         assertThat(staleWrote).isFalse();
         assertThat(currentWrote).isTrue();
@@ -154,42 +150,13 @@ class ClaimsIT {
     }
 
     @Test
-    void aCheckKeepsItsConnectionsPhase() throws Exception {
-        long account = account();
-        long id = evotor.save(account, grant(), store()).getId();
-        // Due 30 s ago: its interval began an interval and 30 s ago.
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minus(INTERVAL).minusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
-        try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(
-                "UPDATE connection_health SET scheduled_at = ? WHERE service = 'evotor' AND connection_id = ?")) {
-            update.setObject(1, start);
-            update.setLong(2, id);
-            update.executeUpdate();
-        }
-        ClaimedCheck check = claims.claimDue(EvotorService.TYPE, 500, INTERVAL, LONG_LEASE).stream()
-                .filter(claimed -> claimed.id() == id).findFirst().orElseThrow();
-
-        claims.complete(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), 3, INTERVAL);
-
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
-                "SELECT scheduled_at FROM connection_health WHERE service = 'evotor' AND connection_id = ?")) {
-            select.setLong(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                assertThat(row.next()).isTrue();
-                assertThat(row.getObject(1, OffsetDateTime.class).toInstant())
-                        .as("the next interval starts when this check was due, not when it ended")
-                        .isEqualTo(start.plus(INTERVAL).toInstant());
-            }
-        }
-    }
-
-    @Test
     void aConnectionDeletedDuringItsCheckIsNotResurrected() throws Exception {
         long account = account();
         evotor.save(account, grant(), store());
         ClaimedCheck check = claims.claimOf(EvotorService.TYPE, account, LONG_LEASE).orElseThrow();
 
         evotor.delete(account);
-        boolean wrote = claims.complete(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), 3, INTERVAL);
+        boolean wrote = claims.complete(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), 3);
 
         assertThat(wrote).isFalse();
         assertThat(evotor.of(account)).isEmpty();
@@ -204,7 +171,7 @@ class ClaimsIT {
 
         evotor.save(account, grant(), new Store("new-store", "Новая", ""));
         boolean wrote = claims.complete(check, new Health(ConnectionStatus.NEEDS_RECONNECT, 0),
-                ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, Message.of("evotor.refused-401")), 3, INTERVAL);
+                ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, Message.of("evotor.refused-401")), 3);
 
         assertThat(wrote).isFalse();
         assertThat(healthOf(account).getState()).isEqualTo(ConnectionStatus.WORKING);
@@ -217,7 +184,7 @@ class ClaimsIT {
         long id = evotor.save(account, grant(), store()).getId();
         for (int i = 0; i < 23; i++) {
             ClaimedCheck check = claims.claimOf(EvotorService.TYPE, account, LONG_LEASE).orElseThrow();
-            claims.complete(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), i, INTERVAL);
+            claims.complete(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), i);
         }
 
         assertThat(health.history(EvotorService.TYPE, id)).hasSize(20)
@@ -252,7 +219,7 @@ class ClaimsIT {
         long account = account();
         long id = evotor.save(account, grant(), store()).getId();
         ClaimedCheck check = claims.claimOf(EvotorService.TYPE, account, LONG_LEASE).orElseThrow();
-        claims.complete(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), 3, INTERVAL);
+        claims.complete(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), 3);
         assertThat(count("SELECT COUNT(*) FROM connection_check WHERE connection_id = ?", id)).isEqualTo(1);
 
         // Not through the application: the database itself must not leave the history behind.

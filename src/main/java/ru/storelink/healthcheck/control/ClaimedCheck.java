@@ -8,8 +8,7 @@ import ru.storelink.connections.entity.ServiceType;
 
 /**
  * A connection this instance has claimed for one check: everything the probe needs, read in the claim,
- * so that no transaction stays open while the provider is called. {@code scheduledAt} is when its current
- * interval began; {@code leaseOwner} proves the claim.
+ * so that no transaction stays open while the provider is called. {@code leaseOwner} proves the claim.
  */
 public record ClaimedCheck(
         ServiceType service,
@@ -21,7 +20,6 @@ public record ClaimedCheck(
         String deviceId,
         ConnectionStatus state,
         int consecutiveFailures,
-        OffsetDateTime scheduledAt,
         String leaseOwner) {
 
     /**
@@ -29,8 +27,7 @@ public record ClaimedCheck(
      * empty when the state is not one Storelink knows (the database refuses such states since V4, but a
      * newer Storelink sharing the database may know more).
      */
-    static Optional<ClaimedCheck> of(ServiceType service, CheckInput input, Object state, Object failures, OffsetDateTime scheduledAt,
-            String leaseOwner) {
+    static Optional<ClaimedCheck> of(ServiceType service, CheckInput input, Object state, Object failures, String leaseOwner) {
         ConnectionStatus known;
         try {
             known = ConnectionStatus.valueOf(String.valueOf(state));
@@ -38,7 +35,7 @@ public record ClaimedCheck(
             return Optional.empty();
         }
         return Optional.of(new ClaimedCheck(service, input.id(), input.accountId(), input.sealedAccessToken(),
-                input.sealedRefreshToken(), input.tokenExpiresAt(), input.detail(), known, ((Number) failures).intValue(), scheduledAt, leaseOwner));
+                input.sealedRefreshToken(), input.tokenExpiresAt(), input.detail(), known, ((Number) failures).intValue(), leaseOwner));
     }
 
     @Override

@@ -49,7 +49,7 @@ public class Claims {
     Services services;
 
     /** The claim's columns: what a check needs of the health row. */
-    private static final String SELECT = "SELECT connection_id, state, consecutive_failures, scheduled_at FROM connection_health";
+    private static final String SELECT = "SELECT connection_id, state, consecutive_failures FROM connection_health";
 
     /**
      * Claims up to {@code limit} due connections (their interval began at least {@code interval} ago), the
@@ -92,13 +92,14 @@ public class Claims {
 
     /**
      * Writes a check's result and its history entry, if the lease is still ours: the health row here, the
-     * owner's plan's {@code is_online} and {@code last_checked_at} through the service's store. The next check
-     * follows {@link Schedule}.
+     * owner's plan's {@code is_online} and {@code last_checked_at} through the service's store. The connection's
+     * next interval starts now: a check that ran late must not make the next one come sooner, or a connection
+     * would be checked twice within an interval.
      *
      * @return false when the connection was deleted, reconnected or reclaimed meanwhile (nothing written)
      */
     @Transactional(TxType.REQUIRES_NEW)
-    public boolean complete(ClaimedCheck check, Health health, ProbeResult result, int latencyMs, Duration interval) {
+    public boolean complete(ClaimedCheck check, Health health, ProbeResult result, int latencyMs) {
         ConnectionStore<?> store = services.of(check.service()).store();
         if (!store.lockForCheck(check.id())) {
             return false;
@@ -106,7 +107,7 @@ public class Claims {
         OffsetDateTime now = DatabaseTime.now(em);
         boolean works = result.outcome() == CheckOutcome.WORKS;
         List<Object> parameters = new ArrayList<>(Arrays.asList(health.state().name(), health.consecutiveFailures(),
-                result.outcome().name(), stored(result.reason()), now, Schedule.nextStart(check.scheduledAt(), now, interval)));
+                result.outcome().name(), stored(result.reason()), now, now));
         if (works) {
             parameters.add(now);
         }
@@ -192,7 +193,7 @@ public class Claims {
             if (input != null) {
                 // One unreadable row fails alone: it is leased like the others (so it does not block the claim
                 // loop) but not checked; the next lease expiry brings it back, with another log line.
-                ClaimedCheck.of(service, input, row[1], row[2], DatabaseTime.of(row[3]), owner).ifPresentOrElse(claimed::add,
+                ClaimedCheck.of(service, input, row[1], row[2], owner).ifPresentOrElse(claimed::add,
                         () -> LOG.severe(() -> service + " connection " + id + " has a state Storelink does not know ("
                                 + row[1] + "); it is not checked"));
             }
