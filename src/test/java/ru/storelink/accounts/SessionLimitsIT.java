@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,25 +37,24 @@ class SessionLimitsIT {
         TestConfig.set("accounts.session.idle-minutes", "0.1"); // 6 s
         WebClient owner = signedInOwner("idle");
         long lastOwnRequest = System.nanoTime();
-        HttpResponse<String> dashboard = owner.get("/connections");
-        assertThat(dashboard.statusCode()).isEqualTo(200);
-        Map<String, String> poll = pollRequest(dashboard);
+        assertThat(owner.get("/connections").statusCode()).isEqualTo(200);
 
-        HttpResponse<String> early = owner.post("/connections", poll, Map.of("Faces-Request", "partial/ajax"));
-        assertThat(early.body()).as("a refresh within the idle time").contains("<update id=\"cards\"");
-        String redirect = null;
-        while (redirect == null && secondsSince(lastOwnRequest) < 15) {
+        HttpResponse<String> early = owner.get("/connections/status");
+        assertThat(early.statusCode()).as("a refresh within the idle time").isEqualTo(200);
+        assertThat(early.body()).contains("\"cards\"");
+        HttpResponse<String> sentAway = null;
+        while (sentAway == null && secondsSince(lastOwnRequest) < 15) {
             Thread.sleep(1000);
-            HttpResponse<String> refresh = owner.post("/connections", poll, Map.of("Faces-Request", "partial/ajax"));
-            assertThat(refresh.statusCode()).isEqualTo(200);
-            if (refresh.body().contains("<redirect")) {
-                redirect = refresh.body();
+            HttpResponse<String> refresh = owner.get("/connections/status");
+            if (refresh.statusCode() == 302) {
+                sentAway = refresh;
             } else {
+                assertThat(refresh.statusCode()).isEqualTo(200);
                 assertThat(secondsSince(lastOwnRequest)).as("refreshes answered after the idle time").isLessThan(10);
             }
         }
 
-        assertThat(redirect).as("the refresh after the idle time sends the page away").contains("url=\"/connections\"");
+        assertThat(sentAway).as("the refresh after the idle time is sent away").isNotNull();
         assertThat(secondsSince(lastOwnRequest)).isGreaterThanOrEqualTo(5);
         HttpResponse<String> after = owner.get("/connections");
         assertThat(after.statusCode()).isEqualTo(302);
@@ -87,20 +83,6 @@ class SessionLimitsIT {
         WebClient owner = new WebClient(base);
         assertThat(owner.register(TestData.uniqueEmail(prefix), PASSWORD).statusCode()).isEqualTo(302);
         return owner;
-    }
-
-    /** What PrimeFaces posts when the dashboard's {@code <p:poll>} fires. */
-    private static Map<String, String> pollRequest(HttpResponse<String> dashboard) {
-        assertThat(Jsoup.parse(dashboard.body()).getElementById("refresh")).as("the dashboard's refresh form").isNotNull();
-        // The form's hidden fields and the page's CSP nonce, which PrimeFaces sends with every request.
-        Map<String, String> fields = new LinkedHashMap<>(WebClient.formFields(dashboard, "refresh", Map.of()));
-        fields.remove("refresh:submit");
-        fields.put("jakarta.faces.partial.ajax", "true");
-        fields.put("jakarta.faces.source", "refresh:poll");
-        fields.put("jakarta.faces.partial.execute", "refresh:poll");
-        fields.put("jakarta.faces.partial.render", "cards");
-        fields.put("refresh:poll", "refresh:poll");
-        return fields;
     }
 
     private static long secondsSince(long nanos) {

@@ -138,9 +138,9 @@ class ClaimsIT {
         ClaimedCheck second = claims.claimOf(EvotorService.TYPE, account, LONG_LEASE).orElseThrow();
 
         boolean staleWrote = claims.complete(first, new Health(ConnectionStatus.NEEDS_RECONNECT, 0),
-                ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, Message.of("evotor.refused-401")), 5);
+                ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, Message.of("evotor.refused-401")), 5, Duration.ZERO);
         boolean currentWrote = claims.complete(second, new Health(ConnectionStatus.WORKING, 0),
-                ProbeResult.of(CheckOutcome.WORKS, null), 7);
+                ProbeResult.of(CheckOutcome.WORKS, null), 7, Duration.ZERO);
 
         assertThat(staleWrote).isFalse();
         assertThat(currentWrote).isTrue();
@@ -150,13 +150,25 @@ class ClaimsIT {
     }
 
     @Test
+    void theNextIntervalStartsWhenTheCheckIsWrittenPlusTheGivenDelay() throws Exception {
+        long account = account();
+        long id = evotor.save(account, grant(), store()).getId();
+        ClaimedCheck check = claims.claimOf(EvotorService.TYPE, account, LONG_LEASE).orElseThrow();
+
+        claims.complete(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), 3, Duration.ofSeconds(42));
+
+        assertThat(count("SELECT COUNT(*) FROM connection_health WHERE service = 'evotor' AND connection_id = ?"
+                + " AND scheduled_at = checked_at + INTERVAL '42' SECOND", id)).isEqualTo(1);
+    }
+
+    @Test
     void aConnectionDeletedDuringItsCheckIsNotResurrected() throws Exception {
         long account = account();
         evotor.save(account, grant(), store());
         ClaimedCheck check = claims.claimOf(EvotorService.TYPE, account, LONG_LEASE).orElseThrow();
 
         evotor.delete(account);
-        boolean wrote = claims.complete(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), 3);
+        boolean wrote = claims.complete(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), 3, Duration.ZERO);
 
         assertThat(wrote).isFalse();
         assertThat(evotor.of(account)).isEmpty();
@@ -171,7 +183,7 @@ class ClaimsIT {
 
         evotor.save(account, grant(), new Store("new-store", "Новая", ""));
         boolean wrote = claims.complete(check, new Health(ConnectionStatus.NEEDS_RECONNECT, 0),
-                ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, Message.of("evotor.refused-401")), 3);
+                ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, Message.of("evotor.refused-401")), 3, Duration.ZERO);
 
         assertThat(wrote).isFalse();
         assertThat(healthOf(account).getState()).isEqualTo(ConnectionStatus.WORKING);
@@ -184,7 +196,7 @@ class ClaimsIT {
         long id = evotor.save(account, grant(), store()).getId();
         for (int i = 0; i < 23; i++) {
             ClaimedCheck check = claims.claimOf(EvotorService.TYPE, account, LONG_LEASE).orElseThrow();
-            claims.complete(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), i);
+            claims.complete(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), i, Duration.ZERO);
         }
 
         assertThat(health.history(EvotorService.TYPE, id)).hasSize(20)
@@ -219,7 +231,7 @@ class ClaimsIT {
         long account = account();
         long id = evotor.save(account, grant(), store()).getId();
         ClaimedCheck check = claims.claimOf(EvotorService.TYPE, account, LONG_LEASE).orElseThrow();
-        claims.complete(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), 3);
+        claims.complete(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), 3, Duration.ZERO);
         assertThat(count("SELECT COUNT(*) FROM connection_check WHERE connection_id = ?", id)).isEqualTo(1);
 
         // Not through the application: the database itself must not leave the history behind.

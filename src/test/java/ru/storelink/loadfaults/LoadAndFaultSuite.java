@@ -47,6 +47,7 @@ import ru.storelink.loadfaults.Visitors.Sample;
 import ru.storelink.simulators.Simulators;
 import ru.storelink.testsupport.Dashboard;
 import ru.storelink.testsupport.PayaraInstance;
+import ru.storelink.testsupport.PostgreSqlServer;
 import ru.storelink.testsupport.SeededConnections;
 import ru.storelink.testsupport.TestData;
 import ru.storelink.testsupport.Waiting;

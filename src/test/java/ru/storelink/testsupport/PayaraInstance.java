@@ -69,6 +69,14 @@ public final class PayaraInstance {
         }
     }
 
+    /** A graceful stop (SIGTERM: shutdown hooks run, a flight recording is written), forced after 60 s. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+
     /** {@code kill -9}: no shutdown hook, no undeploy, leases and in-flight checks left as they are. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

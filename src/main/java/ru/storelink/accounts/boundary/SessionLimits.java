@@ -17,8 +17,8 @@ import ru.storelink.accounts.control.SessionLifetime.End;
  * Ends a signed-in session {@code accounts.session.absolute-hours} after sign-in, or
  * {@code accounts.session.idle-minutes} after the owner's last own request, whichever comes first
  * ({@link SessionLifetime}). The container's own timeout cannot do the idle part: every request extends it,
- * the dashboard's automatic refresh too. So the owner's activity is recorded here for ordinary requests and
- * by {@link AutomaticRefresh} for Faces Ajax requests, which alone can tell a poll from a click.
+ * the dashboard's automatic refresh too. So the owner's activity is recorded here, for every request except
+ * an {@link AutomaticRefresh}.
  *
  * <p>An ended session is signed out and invalidated, and the browser sent back to the page it asked for
  * (an Ajax request gets a Faces redirect), which then asks for the login and returns there afterwards.
@@ -55,7 +55,7 @@ public class SessionLimits extends HttpFilter {
                 return;
             }
         }
-        if (!isFacesAjax(request)) {
+        if (!AutomaticRefresh.is(request)) {
             SignedInSession.touch(session, now);
         }
         chain.doFilter(request, response);

@@ -50,6 +50,11 @@ public record ConnectionCard(ServiceType type, String details, ConnectionStatus 
         return lastChecked;
     }
 
+    /** The card's «Последняя проверка: …» line. */
+    public String getCheckedText() {
+        return lastChecked == null || lastChecked.isEmpty() ? Texts.render("card.never-checked") : Texts.render("card.last-check", lastChecked);
+    }
+
     public String getNote() {
         return note;
     }

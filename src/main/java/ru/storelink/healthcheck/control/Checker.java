@@ -69,7 +69,7 @@ public class Checker {
             ownFailures.seen(check, result.reason(), settings.interval());
         }
         Health health = HealthRules.after(check.state(), check.consecutiveFailures(), result.outcome(), settings.unavailableAfter());
-        boolean written = claims.complete(check, health, result, latencyMs);
+        boolean written = claims.complete(check, health, result, latencyMs, settings.nextIntervalDelay());
         if (!written) {
             LOG.info(() -> check + ": deleted, reconnected or reclaimed during the check; result dropped");
         } else if (health.state() != check.state()) {

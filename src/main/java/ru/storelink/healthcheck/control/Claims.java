@@ -93,13 +93,13 @@ public class Claims {
     /**
      * Writes a check's result and its history entry, if the lease is still ours: the health row here, the
      * owner's plan's {@code is_online} and {@code last_checked_at} through the service's store. The connection's
-     * next interval starts now: a check that ran late must not make the next one come sooner, or a connection
-     * would be checked twice within an interval.
+     * next interval starts {@code nextIntervalIn} from now, never earlier: a check that ran late must not make
+     * the next one come sooner, or a connection would be checked twice within an interval.
      *
      * @return false when the connection was deleted, reconnected or reclaimed meanwhile (nothing written)
      */
     @Transactional(TxType.REQUIRES_NEW)
-    public boolean complete(ClaimedCheck check, Health health, ProbeResult result, int latencyMs) {
+    public boolean complete(ClaimedCheck check, Health health, ProbeResult result, int latencyMs, Duration nextIntervalIn) {
         ConnectionStore<?> store = services.of(check.service()).store();
         if (!store.lockForCheck(check.id())) {
             return false;
@@ -107,7 +107,7 @@ public class Claims {
         OffsetDateTime now = DatabaseTime.now(em);
         boolean works = result.outcome() == CheckOutcome.WORKS;
         List<Object> parameters = new ArrayList<>(Arrays.asList(health.state().name(), health.consecutiveFailures(),
-                result.outcome().name(), stored(result.reason()), now, now));
+                result.outcome().name(), stored(result.reason()), now, now.plus(nextIntervalIn)));
         if (works) {
             parameters.add(now);
         }

@@ -2,6 +2,7 @@ package ru.storelink.healthcheck.control;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -25,6 +26,16 @@ public record HealthCheckSettings(
                 (int) positive(config, "health-check.unavailable-after", 3),
                 Duration.ofSeconds(positive(config, "health-check.lease-seconds", 120)),
                 Duration.ofSeconds(config.getOptionalValue("health-check.manual-min-seconds", Long.class).orElse(30L)));
+    }
+
+    /**
+     * How long after a check its connection's next interval starts: a random share of up to a tenth of the
+     * interval. Never sooner (one check per interval), and connections that fell due together — all of them
+     * after an upgrade or an outage — drift apart over the next rounds instead of coming due in one burst
+     * every interval.
+     */
+    public Duration nextIntervalDelay() {
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(interval.toMillis() / 10 + 1));
     }
 
     /** Provider calls one check can make at most: a token call and two API calls (VK: users.get, refresh, users.get). */
@@ -69,7 +80,7 @@ public record HealthCheckSettings(
 
     /** Parallel checks of one service per instance: {@code health-check.<service>.concurrency}, read afresh. */
     public int concurrency(ServiceType service) {
-        return (int) positive(ConfigProvider.getConfig(), "health-check." + service.key() + ".concurrency", 25);
+        return (int) positive(ConfigProvider.getConfig(), "health-check." + service.key() + ".concurrency", 50);
     }
 
     private static long positive(Config config, String key, long fallback) {

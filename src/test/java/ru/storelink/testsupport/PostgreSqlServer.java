@@ -1,4 +1,4 @@
-package ru.storelink.loadfaults;
+package ru.storelink.testsupport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +10,12 @@ import java.util.List;
 
 /**
  * The machine's Debian PostgreSQL cluster, driven with its own tools ({@code pg_ctlcluster}, {@code psql}
- * as the {@code postgres} user): a fresh database for the suite, and a real stop and start mid-run.
+ * as the {@code postgres} user): a fresh database for a suite or a benchmark, and a real stop and start mid-run.
  */
-final class PostgreSqlServer {
+public final class PostgreSqlServer {
 
-    static final String USER = "storelink_it";
-    static final String PASSWORD = "storelink_it";
+    public static final String USER = "storelink_it";
+    public static final String PASSWORD = "storelink_it";
 
     private final String version;
     private final String cluster;
@@ -28,7 +28,7 @@ final class PostgreSqlServer {
     }
 
     /** The first cluster {@code pg_lsclusters} lists, started, with an empty {@code database}. */
-    static PostgreSqlServer withFreshDatabase(String database) throws IOException, InterruptedException {
+    public static PostgreSqlServer withFreshDatabase(String database) throws IOException, InterruptedException {
         String[] first = run("pg_lsclusters", "--no-header").trim().split("\\s+");
         PostgreSqlServer server = new PostgreSqlServer(first[0], first[1], database);
         server.start();
@@ -40,24 +40,24 @@ final class PostgreSqlServer {
     }
 
     /** Leaves the machine as it was: the suite's data is of no use afterwards. */
-    void dropDatabase() throws IOException, InterruptedException {
+    public void dropDatabase() throws IOException, InterruptedException {
         psql("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:5432/" + database;
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
     }
 
     /** A fast shutdown: open sessions are cut, as when the database host restarts. */
-    void stop() throws IOException, InterruptedException {
+    public void stop() throws IOException, InterruptedException {
         run("pg_ctlcluster", version, cluster, "stop", "-m", "fast");
     }
 
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         String status = run("pg_lsclusters", "--no-header", version, cluster);
         if (!status.contains("online")) {
             run("pg_ctlcluster", version, cluster, "start");

@@ -1,0 +1,85 @@
+package ru.storelink.dashboard.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import ru.storelink.accounts.boundary.AutomaticRefresh;
+import ru.storelink.connections.boundary.ServiceResource;
+
+/**
+ * {@code GET /connections/status}: the signed-in owner's cards as the dashboard's automatic refresh needs them.
+ * A plain GET instead of a Faces postback: no view state is restored or saved and nothing is written to the
+ * session (the session is only read, for the signed-in account), so the refresh of an open dashboard costs
+ * two indexed queries. The answer carries a strong ETag over its content; a refresh that sends it back in
+ * {@code If-None-Match} while nothing changed gets 304 and no body.
+ */
+@ApplicationPath(AutomaticRefresh.PATH)
+public class DashboardEndpoints extends Application {
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of(ServiceResource.WADL_OFF, true);
+    }
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(StatusResource.class);
+    }
+
+    @Path("")
+    public static class StatusResource {
+
+        // Every field always present (a card without a note says "note": null), so the page's script need not guess.
+        private static final Jsonb JSON = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
+
+        @Inject
+        ConnectionsDashboard dashboard;
+
+        @GET
+        public Response status(@Context Request request) {
+            List<CardStatus> cards = dashboard.getCards().stream().map(CardStatus::of).toList();
+            byte[] body = JSON.toJson(Map.of("cards", cards)).getBytes(StandardCharsets.UTF_8);
+            EntityTag tag = new EntityTag(fingerprint(body));
+            // The owner's own data: never kept by a shared cache; the page revalidates every time.
+            CacheControl revalidate = new CacheControl();
+            revalidate.setPrivate(true);
+            revalidate.setNoCache(true);
+            Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+            if (unchanged != null) {
+                return unchanged.cacheControl(revalidate).build();
+            }
+            return Response.ok(body, MediaType.APPLICATION_JSON_TYPE.withCharset(StandardCharsets.UTF_8.name()))
+                    .tag(tag)
+                    .cacheControl(revalidate)
+                    .build();
+        }
+
+        private static String fingerprint(byte[] body) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+                return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
+        }
+    }
+}
