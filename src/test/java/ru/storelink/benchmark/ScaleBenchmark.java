@@ -387,9 +387,11 @@ class ScaleBenchmark {
                 + " -Dhealth-check.enabled=true -Dapp.data-dir=target/benchmark-" + index
                 + settings.entrySet().stream().map(e -> " -D" + e.getKey() + "=" + e.getValue()).collect(Collectors.joining())
                 + extraJvm;
-        int port = Integer.parseInt(System.getProperty(running.isEmpty() ? "storelink.http.port" : "storelink.second.port"));
+        boolean first = running.isEmpty();
+        int port = Integer.parseInt(System.getProperty(first ? "storelink.http.port" : "storelink.second.port"));
+        String gridPort = System.getProperty(first ? "storelink.cluster.port" : "storelink.second.cluster.port");
         PayaraInstance instance = PayaraInstance.start(name + "-" + index, Path.of("target", "benchmark-" + name + "-" + index + ".log"),
-                port, jvm, System.getProperty("storelink.benchmark.options"));
+                port, jvm, System.getProperty("storelink.benchmark.options") + " --startport " + gridPort);
         running.add(instance);
         instance.awaitReady(Duration.ofMinutes(3));
         return instance;
