@@ -1,6 +1,7 @@
 // The dashboard's cards follow the background checker by themselves: every few seconds a plain GET of the
-// cards' status (no Faces postback, nothing written to the session), sent with the last ETag, so that an
-// unchanged status costs a 304 and no body. The texts come ready from the server; this only puts them in place.
+// cards' status with the page's refresh pass and without cookies (no Faces postback, no session to store),
+// sent with the last ETag, so that an unchanged status costs a 304 and no body. The texts come ready from the
+// server; this only puts them in place.
 document.addEventListener('DOMContentLoaded', function () {
     'use strict';
     var settings = document.getElementById('card-refresh');
@@ -8,6 +9,7 @@ document.addEventListener('DOMContentLoaded', function () {
         return;
     }
     var url = settings.getAttribute('data-url');
+    var pass = settings.getAttribute('data-pass');
     var delay = Math.max(1, Number(settings.getAttribute('data-seconds')) || 15) * 1000;
     var etag = null;
 
@@ -57,14 +59,15 @@ document.addEventListener('DOMContentLoaded', function () {
     }
 
     function refresh() {
-        var headers = {'Accept': 'application/json'};
+        var headers = {'Accept': 'application/json', 'Authorization': 'Bearer ' + pass};
         if (etag) {
             headers['If-None-Match'] = etag;
         }
-        fetch(url, {headers: headers, credentials: 'same-origin', cache: 'no-store', redirect: 'manual'})
+        fetch(url, {headers: headers, credentials: 'omit', cache: 'no-store', redirect: 'manual'})
             .then(function (response) {
                 if (response.type === 'opaqueredirect' || response.status === 401 || response.status === 403) {
-                    // Signed out (idle time, «Выйти» in another tab): the page itself shows the way to the login.
+                    // The pass has run out with the session's idle time: the page itself shows the way on (to
+                    // the login, if the session has ended; otherwise it comes back with a new pass).
                     window.location.reload();
                     return null;
                 }

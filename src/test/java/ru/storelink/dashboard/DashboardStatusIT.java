@@ -13,8 +13,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ru.storelink.accounts.control.Accounts;
@@ -23,6 +26,7 @@ import ru.storelink.database.DatabaseMigration;
 import ru.storelink.evotor.control.EvotorConnections;
 import ru.storelink.evotor.control.EvotorMessages;
 import ru.storelink.testsupport.SessionWrites;
+import ru.storelink.testsupport.TestConfig;
 import ru.storelink.testsupport.TestData;
 import ru.storelink.testsupport.TestServer;
 import ru.storelink.testsupport.WebClient;
@@ -30,9 +34,10 @@ import ru.storelink.vk.control.VkConnections;
 import ru.storelink.vk.control.VkMessages.User;
 
 /**
- * The dashboard's automatic refresh, {@code GET /connections/status}: the owner's own cards only, 304 while
- * nothing changed, and not one change to the session. In the container, so that {@link SessionWrites} can
- * watch the server's sessions while the test asks over HTTP.
+ * The dashboard's automatic refresh, {@code GET /connections/status} with the page's refresh pass and no
+ * cookie: the owner's own cards only, 304 while nothing changed, no session touched, and every kind of bad
+ * pass refused. In the container, so that {@link SessionWrites} can watch the server's sessions while the
+ * test asks over HTTP.
  */
 @ExtendWith(ArquillianExtension.class)
 class DashboardStatusIT {
@@ -51,22 +56,29 @@ class DashboardStatusIT {
     @Resource(lookup = DatabaseMigration.DATA_SOURCE)
     DataSource dataSource;
 
+    /** What the page's script sends: no cookies at all. */
+    private final WebClient script = new WebClient(TestServer.baseUrl());
+
+    @AfterEach
+    void defaults() {
+        TestConfig.clear();
+    }
+
     @Test
-    void theOwnersCardsWithAnETagAndNotOneSessionChange() throws Exception {
+    void theOwnersCardsWithAnETagAndNoSessionAtAll() throws Exception {
         Owner alice = ownerWithBothConnections("status-alice");
-        assertThat(alice.client.get("/connections").statusCode()).isEqualTo(200);
 
         long before = SessionWrites.count();
-        HttpResponse<String> first = alice.client.get("/connections/status");
+        HttpResponse<String> first = refresh(alice.pass, null);
         String etag = first.headers().firstValue("ETag").orElseThrow();
-        HttpResponse<String> again = alice.client.get("/connections/status", "If-None-Match", etag);
-        HttpResponse<String> third = alice.client.get("/connections/status", "If-None-Match", etag);
+        HttpResponse<String> again = refresh(alice.pass, etag);
+        HttpResponse<String> third = refresh(alice.pass, etag);
         long changes = SessionWrites.count() - before;
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(first.headers().firstValue("Cache-Control")).hasValueSatisfying(cache -> assertThat(cache).contains("private").contains("no-cache"));
-        assertThat(first.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(first.headers().allValues("Set-Cookie")).as("no session, no session version").isEmpty();
         JsonArray cards = cards(first);
         assertThat(cards).hasSize(2);
         JsonObject evotorCard = card(cards, "evotor");
@@ -78,7 +90,8 @@ class DashboardStatusIT {
         assertThat(again.statusCode()).as("unchanged: 304").isEqualTo(304);
         assertThat(again.body()).isEmpty();
         assertThat(third.statusCode()).isEqualTo(304);
-        assertThat(changes).as("session changes during three refreshes").isZero();
+        assertThat(third.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(changes).as("sessions created or changed during three refreshes").isZero();
 
         // The counter sees changes at all: an ordinary page records the owner's activity in the session.
         long beforePage = SessionWrites.count();
@@ -89,16 +102,15 @@ class DashboardStatusIT {
     @Test
     void aChangedStatusChangesTheAnswer() throws Exception {
         Owner owner = ownerWithBothConnections("status-change");
-        HttpResponse<String> first = owner.client.get("/connections/status");
-        String etag = first.headers().firstValue("ETag").orElseThrow();
+        String etag = refresh(owner.pass, null).headers().firstValue("ETag").orElseThrow();
 
         try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(
-                "UPDATE connection_health SET state = 'NEEDS_RECONNECT', last_check_outcome = 'NEEDS_RECONNECT'"
+                "UPDATE connection_health SET state = 'NEEDS_RECONNECT', last_check_outcome = 'CREDENTIALS_REJECTED'"
                         + " WHERE service = 'evotor' AND connection_id = ?")) {
             update.setLong(1, owner.evotorConnection);
             assertThat(update.executeUpdate()).isEqualTo(1);
         }
-        HttpResponse<String> changed = owner.client.get("/connections/status", "If-None-Match", etag);
+        HttpResponse<String> changed = refresh(owner.pass, etag);
 
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(changed.headers().firstValue("ETag")).isPresent().isNotEqualTo(java.util.Optional.of(etag));
@@ -109,29 +121,51 @@ class DashboardStatusIT {
     }
 
     @Test
-    void everyOwnerSeesOnlyTheirOwnAndStrangersNothing() throws Exception {
+    void aPassShowsOnlyItsOwnersCardsAndABadOneNothing() throws Exception {
         Owner alice = ownerWithBothConnections("status-own");
         WebClient bob = new WebClient(TestServer.baseUrl());
         assertThat(bob.register(TestData.uniqueEmail("status-bob"), PASSWORD).statusCode()).isEqualTo(302);
-        WebClient stranger = new WebClient(TestServer.baseUrl());
+        String bobsPass = pass(bob);
+        String[] parts = alice.pass.split("\\.");
 
-        HttpResponse<String> bobs = bob.get("/connections/status");
-        HttpResponse<String> strangers = stranger.get("/connections/status");
-        // Alice's ETag is of no use to anyone else.
-        HttpResponse<String> replayed = bob.get("/connections/status", "If-None-Match",
-                alice.client.get("/connections/status").headers().firstValue("ETag").orElseThrow());
-
-        assertThat(bobs.statusCode()).isEqualTo(200);
-        assertThat(cards(bobs)).isEmpty();
+        assertThat(cards(refresh(bobsPass, null))).as("Bob has no connections").isEmpty();
+        // Alice's ETag is of no use to Bob.
+        HttpResponse<String> replayed = refresh(bobsPass, refresh(alice.pass, null).headers().firstValue("ETag").orElseThrow());
         assertThat(replayed.statusCode()).isEqualTo(200);
         assertThat(cards(replayed)).isEmpty();
-        assertThat(strangers.statusCode()).as("not signed in: to the login").isEqualTo(302);
-        assertThat(WebClient.location(strangers)).endsWith("/login");
-        assertThat(strangers.body()).doesNotContain("cards");
-        assertThat(alice.client.get("/connections/status").statusCode()).isEqualTo(200);
+        String bobsAccount = bobsPass.split("\\.")[0];
+        for (String bad : new String[] {"", "garbage", bobsAccount + "." + parts[1] + "." + parts[2], alice.pass + "x",
+                parts[0] + "." + (Long.parseLong(parts[1]) + 60) + "." + parts[2], "<script>alert(1)</script>"}) {
+            HttpResponse<String> refused = refresh(bad, null);
+            assertThat(refused.statusCode()).as("pass «%s»", bad).isEqualTo(401);
+            assertThat(refused.body()).doesNotContain("cards").contains("Обновите страницу");
+        }
+        HttpResponse<String> none = script.get("/connections/status");
+        assertThat(none.statusCode()).as("no pass").isEqualTo(401);
+        assertThat(none.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(alice.client.get("/connections/status", "Cookie", "JSESSIONID=forged").statusCode())
+                .as("a cookie is no pass").isEqualTo(401);
+        assertThat(refresh(alice.pass, null).statusCode()).isEqualTo(200);
     }
 
-    private record Owner(WebClient client, long evotorConnection) {
+    @Test
+    void aPassEndsWithTheSessionsIdleTime() throws Exception {
+        TestConfig.set("accounts.session.idle-minutes", "0.05"); // 3 s
+        Owner owner = ownerWithBothConnections("status-idle");
+        assertThat(refresh(owner.pass, null).statusCode()).isEqualTo(200);
+
+        Thread.sleep(4_000);
+
+        assertThat(refresh(owner.pass, null).statusCode()).isEqualTo(401);
+    }
+
+    private HttpResponse<String> refresh(String pass, String etag) {
+        return etag == null
+                ? script.get("/connections/status", Map.of("Authorization", "Bearer " + pass))
+                : script.get("/connections/status", Map.of("Authorization", "Bearer " + pass, "If-None-Match", etag));
+    }
+
+    private record Owner(WebClient client, long evotorConnection, String pass) {
     }
 
     private Owner ownerWithBothConnections(String prefix) throws Exception {
@@ -143,7 +177,16 @@ class DashboardStatusIT {
                 new User(account, "Иван", "Иванов"), "device");
         WebClient client = new WebClient(TestServer.baseUrl());
         assertThat(client.login(email, PASSWORD).statusCode()).isEqualTo(302);
-        return new Owner(client, evotorConnection);
+        return new Owner(client, evotorConnection, pass(client));
+    }
+
+    /** The pass the dashboard gives its script. */
+    private static String pass(WebClient owner) {
+        HttpResponse<String> page = owner.get("/connections");
+        assertThat(page.statusCode()).isEqualTo(200);
+        String pass = Jsoup.parse(page.body()).getElementById("card-refresh").attr("data-pass");
+        assertThat(pass).isNotBlank();
+        return pass;
     }
 
     private static JsonArray cards(HttpResponse<String> status) {

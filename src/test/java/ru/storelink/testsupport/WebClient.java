@@ -69,6 +69,13 @@ public final class WebClient {
         return send(HttpRequest.newBuilder(uri(path)).header(header, value).GET());
     }
 
+    /** A GET with more headers (the dashboard's refresh: its pass and the last ETag). */
+    public HttpResponse<String> get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** Follows a redirect (to us or to a provider simulator), as a browser would. */
     public HttpResponse<String> follow(HttpResponse<String> redirect) {
         String location = redirect.headers().firstValue("Location")

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.logging.Logger;
 import ru.storelink.accounts.control.SessionLifetime;
 import ru.storelink.accounts.control.SessionLifetime.End;
@@ -17,8 +18,8 @@ import ru.storelink.accounts.control.SessionLifetime.End;
  * Ends a signed-in session {@code accounts.session.absolute-hours} after sign-in, or
  * {@code accounts.session.idle-minutes} after the owner's last own request, whichever comes first
  * ({@link SessionLifetime}). The container's own timeout cannot do the idle part: every request extends it,
- * the dashboard's automatic refresh too. So the owner's activity is recorded here, for every request except
- * an {@link AutomaticRefresh}.
+ * the dashboard's automatic refresh too. So the owner's activity is recorded here, at every request that
+ * carries the session; the dashboard's refresh carries none (it shows a {@code RefreshPass} instead).
  *
  * <p>An ended session is signed out and invalidated, and the browser sent back to the page it asked for
  * (an Ajax request gets a Faces redirect), which then asks for the login and returns there afterwards.
@@ -55,10 +56,21 @@ public class SessionLimits extends HttpFilter {
                 return;
             }
         }
-        if (!AutomaticRefresh.is(request)) {
-            SignedInSession.touch(session, now);
-        }
+        SignedInSession.touch(session, now);
         chain.doFilter(request, response);
+    }
+
+    /**
+     * When the signed-in session of {@code request} ends if the owner does nothing more: its idle limit from
+     * now (this request is the owner's), or its absolute limit, whichever comes first.
+     */
+    public static Instant endOf(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        long now = System.currentTimeMillis();
+        SessionLifetime lifetime = SessionLifetime.configured();
+        Long signedInAt = session == null ? null : SignedInSession.signedInAt(session);
+        long idleEnd = now + lifetime.idle().toMillis();
+        return Instant.ofEpochMilli(signedInAt == null ? idleEnd : Math.min(idleEnd, signedInAt + lifetime.absolute().toMillis()));
     }
 
     static boolean isFacesAjax(HttpServletRequest request) {

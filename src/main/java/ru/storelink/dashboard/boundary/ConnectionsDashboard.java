@@ -6,24 +6,21 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import ru.storelink.accounts.boundary.SessionLimits;
 import ru.storelink.accounts.control.SignedInAccount;
-import ru.storelink.connections.control.CheckTimes;
-import ru.storelink.connections.control.ConnectableService;
-import ru.storelink.connections.control.ProviderConfiguration;
 import ru.storelink.connections.control.Services;
-import ru.storelink.connections.entity.ProviderConnection;
 import ru.storelink.connections.entity.ServiceType;
-import ru.storelink.healthcheck.control.HealthStore;
-import ru.storelink.healthcheck.control.HealthStore.Watched;
+import ru.storelink.dashboard.control.RefreshPasses;
 import ru.storelink.healthcheck.control.ManualChecks;
 import ru.storelink.texts.Texts;
 
 /**
- * Backs connections.xhtml: one card per connected service. Rendering costs one query per service (the
- * connection joined with its health, filtered by the signed-in account whose id the session already holds). The page polls itself, so a card changes
- * colour when the background checker changes its status.
+ * Backs connections.xhtml: one card per connected service ({@link Cards}), filtered by the signed-in account
+ * whose id the session already holds. The page asks for its cards' status every few seconds (DashboardEndpoints),
+ * so a card changes colour when the background checker changes its status.
  */
 @Named
 @RequestScoped
@@ -36,16 +33,16 @@ public class ConnectionsDashboard {
     Services services;
 
     @Inject
-    ProviderConfiguration providers;
-
-    @Inject
-    CheckTimes times;
+    Cards allCards;
 
     @Inject
     ManualChecks manualChecks;
 
     @Inject
-    HealthStore health;
+    RefreshPasses passes;
+
+    @Inject
+    HttpServletRequest request;
 
     @Inject
     @ConfigProperty(name = "health-check.dashboard-refresh-seconds", defaultValue = "15")
@@ -55,10 +52,12 @@ public class ConnectionsDashboard {
 
     @PostConstruct
     void load() {
-        long accountId = account.id();
-        cards = services.all().stream()
-                .flatMap(service -> health.ofAccount(service, accountId).map(found -> card(service, found)).stream())
-                .toList();
+        cards = allCards.of(account.id());
+    }
+
+    /** Lets the page's refresh ask for the cards without the session (see {@link RefreshPasses}), until the session would end. */
+    public String getRefreshPass() {
+        return passes.issue(account.id(), SessionLimits.endOf(request));
     }
 
     /** «Проверить сейчас» (a service key): checks at once and re-renders the cards. */
@@ -79,13 +78,6 @@ public class ConnectionsDashboard {
             return Texts.render("manual.checked", type.title(), Texts.render(checked.state().getTextCode()).toLowerCase(Texts.RUSSIAN));
         }
         return Texts.render("manual.in-progress", type.title());
-    }
-
-    private ConnectionCard card(ConnectableService service, Watched found) {
-        ProviderConnection connection = found.connection();
-        ServiceType type = service.type();
-        return new ConnectionCard(type, service.store().describe(connection), ConnectionCard.status(found.health()),
-                times.format(connection.getLastCheckedAt()), ConnectionCard.note(found.health()), providers.of(type).demo());
     }
 
     public List<ConnectionCard> getCards() {

@@ -1,0 +1,43 @@
+package ru.storelink.dashboard.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import ru.storelink.connections.control.CheckTimes;
+import ru.storelink.connections.control.ConnectableService;
+import ru.storelink.connections.control.ProviderConfiguration;
+import ru.storelink.connections.control.Services;
+import ru.storelink.connections.entity.ProviderConnection;
+import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.healthcheck.control.HealthStore;
+import ru.storelink.healthcheck.control.HealthStore.Watched;
+
+/** An account's cards, for the page and for its refresh: one query per service (the connection joined with its health). */
+@ApplicationScoped
+public class Cards {
+
+    @Inject
+    Services services;
+
+    @Inject
+    ProviderConfiguration providers;
+
+    @Inject
+    CheckTimes times;
+
+    @Inject
+    HealthStore health;
+
+    public List<ConnectionCard> of(long accountId) {
+        return services.all().stream()
+                .flatMap(service -> health.ofAccount(service, accountId).map(found -> card(service, found)).stream())
+                .toList();
+    }
+
+    private ConnectionCard card(ConnectableService service, Watched found) {
+        ProviderConnection connection = found.connection();
+        ServiceType type = service.type();
+        return new ConnectionCard(type, service.store().describe(connection), ConnectionCard.status(found.health()),
+                times.format(connection.getLastCheckedAt()), ConnectionCard.note(found.health()), providers.of(type).demo());
+    }
+}
