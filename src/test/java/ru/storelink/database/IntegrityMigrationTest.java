@@ -86,7 +86,7 @@ class IntegrityMigrationTest {
             // A service this Storelink does not have: no connection, so no health row to hang from.
             sql.executeUpdate(history + "(101, 'warehouse', 7, NULL, CURRENT_TIMESTAMP, 'WORKS', 5)");
 
-            Flyway.configure().dataSource(url, "sa", "").load().migrate();
+            Flyway.configure().dataSource(url, "sa", "").target("8").load().migrate();
 
             assertThat(single(sql, "SELECT COUNT(*) FROM connection_check")).as("the history of connections stays").isEqualTo("1");
             assertThatThrownBy(() -> sql.executeUpdate("INSERT INTO connection_check (id, service, connection_id, checked_at, outcome,"
@@ -138,6 +138,55 @@ class IntegrityMigrationTest {
             assertThat(single(sql, "SELECT COUNT(*) FROM connection_health WHERE service = 'evotor'"))
                     .as("health goes with its connection").isEqualTo("0");
             assertThat(single(sql, "SELECT COUNT(*) FROM connection_check")).as("and the history with its health").isEqualTo("0");
+        }
+    }
+
+    @Test
+    void v9KeepsTheTwentyNewestChecksOfEachConnectionAsARing() throws SQLException {
+        String url = "jdbc:h2:mem:v9;DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(url, "sa", "").target("8").load().migrate();
+        try (Connection db = DriverManager.getConnection(url, "sa", ""); Statement sql = db.createStatement()) {
+            sql.executeUpdate("INSERT INTO account (id, email, password_hash, created_at) VALUES (1, 'a@example.ru', 'x', CURRENT_TIMESTAMP)");
+            sql.executeUpdate("INSERT INTO evotor_connection (id, account_id, store_id, store_name, access_token, connected_at, is_online)"
+                    + " VALUES (10, 1, 's', 'Чайная', 'sealed', CURRENT_TIMESTAMP, TRUE)");
+            sql.executeUpdate("INSERT INTO vk_connection (id, account_id, vk_user_id, first_name, last_name, access_token, device_id, connected_at)"
+                    + " VALUES (20, 1, 5, 'Иван', 'Иванов', 'sealed', 'd', CURRENT_TIMESTAMP)");
+            sql.executeUpdate("INSERT INTO connection_health (service, connection_id, evotor_connection_id, state) VALUES ('evotor', 10, 10, 'WORKING')");
+            sql.executeUpdate("INSERT INTO connection_health (service, connection_id, vk_connection_id, state) VALUES ('vk', 20, 20, 'WORKING')");
+            String history = "INSERT INTO connection_check (id, service, connection_id, checked_at, outcome, latency_ms) VALUES ";
+            // Evotor: 23 checks, a minute apart (latency = minute); two of them in the same second, told apart by id.
+            for (int minute = 0; minute < 23; minute++) {
+                sql.executeUpdate(history + "(" + (100 + minute) + ", 'evotor', 10, TIMESTAMP WITH TIME ZONE '2026-03-01 12:00:00+00:00' + INTERVAL '"
+                        + Math.min(minute, 21) + "' MINUTE, 'WORKS', " + minute + ")");
+            }
+            // VK: 3 checks.
+            for (int minute = 0; minute < 3; minute++) {
+                sql.executeUpdate(history + "(" + (200 + minute) + ", 'vk', 20, TIMESTAMP WITH TIME ZONE '2026-03-01 12:00:00+00:00' + INTERVAL '"
+                        + minute + "' MINUTE, 'TEMPORARY', " + minute + ")");
+            }
+
+            Flyway.configure().dataSource(url, "sa", "").load().migrate();
+
+            assertThat(single(sql, "SELECT COUNT(*) FROM connection_check WHERE service = 'evotor'")).as("the 20 newest").isEqualTo("20");
+            assertThat(single(sql, "SELECT MIN(latency_ms) FROM connection_check WHERE service = 'evotor'")).isEqualTo("3");
+            assertThat(single(sql, "SELECT latency_ms FROM connection_check WHERE service = 'evotor' AND slot = 0")).as("the oldest in slot 0").isEqualTo("3");
+            assertThat(single(sql, "SELECT latency_ms FROM connection_check WHERE service = 'evotor' AND slot = 19")).as("the newest in slot 19").isEqualTo("22");
+            assertThat(single(sql, "SELECT latency_ms FROM connection_check WHERE service = 'evotor' AND slot = 18")).as("same time, lower id").isEqualTo("21");
+            assertThat(single(sql, "SELECT history_next FROM connection_health WHERE service = 'evotor'")).as("a full ring: the oldest is next").isEqualTo("0");
+            assertThat(single(sql, "SELECT COUNT(*) FROM connection_check WHERE service = 'vk'")).isEqualTo("3");
+            assertThat(single(sql, "SELECT latency_ms FROM connection_check WHERE service = 'vk' AND slot = 2")).isEqualTo("2");
+            assertThat(single(sql, "SELECT history_next FROM connection_health WHERE service = 'vk'")).isEqualTo("3");
+
+            assertThatThrownBy(() -> sql.executeUpdate("INSERT INTO connection_check (service, connection_id, slot, checked_at, outcome,"
+                    + " latency_ms) VALUES ('vk', 20, 20, CURRENT_TIMESTAMP, 'WORKS', 5)")).as("a slot outside the ring").isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> sql.executeUpdate("INSERT INTO connection_check (service, connection_id, slot, checked_at, outcome,"
+                    + " latency_ms) VALUES ('vk', 20, 2, CURRENT_TIMESTAMP, 'WORKS', 5)")).as("a slot taken").isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> sql.executeUpdate("INSERT INTO connection_check (service, connection_id, slot, checked_at, outcome,"
+                    + " latency_ms) VALUES ('vk', 99, 0, CURRENT_TIMESTAMP, 'WORKS', 5)")).as("without a health row").isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> sql.executeUpdate("UPDATE connection_health SET history_next = 20 WHERE service = 'vk'"))
+                    .as("a next slot outside the ring").isInstanceOf(SQLException.class);
+            sql.executeUpdate("DELETE FROM evotor_connection WHERE id = 10");
+            assertThat(single(sql, "SELECT COUNT(*) FROM connection_check WHERE service = 'evotor'")).as("the ring goes with its connection").isEqualTo("0");
         }
     }
 

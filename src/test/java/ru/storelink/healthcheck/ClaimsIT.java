@@ -201,6 +201,8 @@ class ClaimsIT {
 
         assertThat(health.history(EvotorService.TYPE, id)).hasSize(20)
                 .first().satisfies(newest -> assertThat(newest.getLatencyMs()).isEqualTo(22));
+        assertThat(health.history(EvotorService.TYPE, id)).last().as("the three oldest overwritten")
+                .satisfies(oldest -> assertThat(oldest.getLatencyMs()).isEqualTo(3));
         assertThat(count("SELECT COUNT(*) FROM connection_check WHERE service = 'evotor' AND connection_id = ?", id)).isEqualTo(20);
     }
 

@@ -149,6 +149,12 @@ public final class WebClient {
                 .findFirst();
     }
 
+    /** Every cookie this client would send to the server, as one {@code Cookie} header value. */
+    public String cookieHeader() {
+        return cookies.getCookieStore().get(base).stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
     public void forgetCookies() {
         cookies.getCookieStore().removeAll();
     }

@@ -140,25 +140,18 @@ public abstract class ConnectionStore<T extends ProviderConnection> {
     }
 
     /**
-     * Locks the connection's row until the caller's transaction ends; the health checker takes it before its
-     * own row, in the order a new authorization takes them, so the two never deadlock.
+     * The owner's plan's two columns, after a check: whether it works, and when it was checked. The row stays
+     * locked until the caller's transaction ends; the health checker writes it before its own row, in the
+     * order a new authorization takes them, so the two never deadlock.
      *
      * @return false when the connection is gone
      */
-    public boolean lockForCheck(long id) {
-        return !em.createNativeQuery("SELECT id FROM " + table + " WHERE id = ? FOR UPDATE")
-                .setParameter(1, id)
-                .getResultList()
-                .isEmpty();
-    }
-
-    /** The owner's plan's two columns, after a check: whether it works, and when it was checked. */
-    public void recordCheck(long id, boolean online, OffsetDateTime checkedAt) {
-        em.createNativeQuery("UPDATE " + table + " SET is_online = ?, last_checked_at = ?, version = version + 1 WHERE id = ?")
+    public boolean recordCheck(long id, boolean online, OffsetDateTime checkedAt) {
+        return em.createNativeQuery("UPDATE " + table + " SET is_online = ?, last_checked_at = ?, version = version + 1 WHERE id = ?")
                 .setParameter(1, online)
                 .setParameter(2, checkedAt)
                 .setParameter(3, id)
-                .executeUpdate();
+                .executeUpdate() > 0;
     }
 
     /** The connection's check history goes with it (foreign key with cascade). @return whether there was one */

@@ -8,7 +8,8 @@ import ru.storelink.connections.entity.ServiceType;
 
 /**
  * A connection this instance has claimed for one check: everything the probe needs, read in the claim,
- * so that no transaction stays open while the provider is called. {@code leaseOwner} proves the claim.
+ * so that no transaction stays open while the provider is called. {@code leaseOwner} proves the claim;
+ * {@code historySlot} is the slot of the connection's history ring that this check's entry overwrites.
  */
 public record ClaimedCheck(
         ServiceType service,
@@ -20,6 +21,7 @@ public record ClaimedCheck(
         String deviceId,
         ConnectionStatus state,
         int consecutiveFailures,
+        int historySlot,
         String leaseOwner) {
 
     /**
@@ -27,7 +29,8 @@ public record ClaimedCheck(
      * empty when the state is not one Storelink knows (the database refuses such states since V4, but a
      * newer Storelink sharing the database may know more).
      */
-    static Optional<ClaimedCheck> of(ServiceType service, CheckInput input, Object state, Object failures, String leaseOwner) {
+    static Optional<ClaimedCheck> of(ServiceType service, CheckInput input, Object state, Object failures, Object historySlot,
+            String leaseOwner) {
         ConnectionStatus known;
         try {
             known = ConnectionStatus.valueOf(String.valueOf(state));
@@ -35,7 +38,8 @@ public record ClaimedCheck(
             return Optional.empty();
         }
         return Optional.of(new ClaimedCheck(service, input.id(), input.accountId(), input.sealedAccessToken(),
-                input.sealedRefreshToken(), input.tokenExpiresAt(), input.detail(), known, ((Number) failures).intValue(), leaseOwner));
+                input.sealedRefreshToken(), input.tokenExpiresAt(), input.detail(), known, ((Number) failures).intValue(),
+                ((Number) historySlot).intValue(), leaseOwner));
     }
 
     @Override

@@ -1,10 +1,12 @@
 package ru.storelink.healthcheck.control;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Duration;
@@ -18,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import ru.storelink.connections.control.ConnectionStore;
 import ru.storelink.connections.control.ConnectionStore.CheckInput;
 import ru.storelink.connections.control.ProbeResult;
 import ru.storelink.connections.control.Services;
@@ -48,8 +49,11 @@ public class Claims {
     @Inject
     Services services;
 
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
     /** The claim's columns: what a check needs of the health row. */
-    private static final String SELECT = "SELECT connection_id, state, consecutive_failures FROM connection_health";
+    private static final String SELECT = "SELECT connection_id, state, consecutive_failures, history_next FROM connection_health";
 
     /**
      * Claims up to {@code limit} due connections (their interval began at least {@code interval} ago), the
@@ -91,43 +95,71 @@ public class Claims {
     }
 
     /**
-     * Writes a check's result and its history entry, if the lease is still ours: the health row here, the
-     * owner's plan's {@code is_online} and {@code last_checked_at} through the service's store. The connection's
-     * next interval starts {@code nextIntervalIn} from now, never earlier: a check that ran late must not make
-     * the next one come sooner, or a connection would be checked twice within an interval.
+     * Writes a check's result and its history entry, if the lease is still ours: the owner's plan's
+     * {@code is_online} and {@code last_checked_at} through the service's store — first, as that locks the
+     * connection's row before its health row, the order a reconnect takes them in, so the two never
+     * deadlock —, then the health row, then the history ring's next slot. The connection's next interval
+     * starts {@code nextIntervalIn} from now, never earlier: a check that ran late must not make the next one
+     * come sooner, or a connection would be checked twice within an interval. Five statements and a commit.
      *
      * @return false when the connection was deleted, reconnected or reclaimed meanwhile (nothing written)
      */
     @Transactional(TxType.REQUIRES_NEW)
     public boolean complete(ClaimedCheck check, Health health, ProbeResult result, int latencyMs, Duration nextIntervalIn) {
-        ConnectionStore<?> store = services.of(check.service()).store();
-        if (!store.lockForCheck(check.id())) {
+        OffsetDateTime now = DatabaseTime.now(em);
+        if (!services.of(check.service()).store().recordCheck(check.id(), health.online(), now)) {
             return false;
         }
-        OffsetDateTime now = DatabaseTime.now(em);
         boolean works = result.outcome() == CheckOutcome.WORKS;
+        String reason = stored(result.reason());
+        int slot = check.historySlot();
         List<Object> parameters = new ArrayList<>(Arrays.asList(health.state().name(), health.consecutiveFailures(),
-                result.outcome().name(), stored(result.reason()), now, now.plus(nextIntervalIn)));
+                result.outcome().name(), reason, now, now.plus(nextIntervalIn), (slot + 1) % ConnectionCheck.SLOTS));
         if (works) {
             parameters.add(now);
         }
         parameters.addAll(List.of(check.service().key(), check.id(), check.leaseOwner(), now));
         Query update = em.createNativeQuery("UPDATE connection_health"
                 + " SET state = ?, consecutive_failures = ?, last_check_outcome = ?, last_check_reason = ?, checked_at = ?,"
-                + " scheduled_at = ?,"
+                + " scheduled_at = ?, history_next = ?,"
                 + (works ? " last_success_at = ?," : "") + " lease_owner = NULL, lease_until = NULL"
                 + " WHERE service = ? AND connection_id = ? AND lease_owner = ? AND lease_until > ?");
         for (int i = 0; i < parameters.size(); i++) {
             update.setParameter(i + 1, parameters.get(i));
         }
         if (update.executeUpdate() == 0) {
+            // Reconnected or reclaimed meanwhile: the connection's two columns go back to what they were.
+            transaction.setRollbackOnly();
             return false;
         }
-        store.recordCheck(check.id(), health.online(), now);
-        em.persist(new ConnectionCheck(check.service().key(), check.id(), now, result.outcome(), latencyMs, stored(result.reason())));
-        em.flush();
-        trimHistory(check);
+        writeHistory(check, slot, now, result.outcome(), latencyMs, reason);
         return true;
+    }
+
+    /** Overwrites the ring's slot; the first 20 checks of a connection find it empty and insert it. */
+    private void writeHistory(ClaimedCheck check, int slot, OffsetDateTime at, CheckOutcome outcome, int latencyMs, String reason) {
+        int overwritten = em.createNativeQuery("UPDATE connection_check SET checked_at = ?, outcome = ?, latency_ms = ?, reason = ?"
+                        + " WHERE service = ? AND connection_id = ? AND slot = ?")
+                .setParameter(1, at)
+                .setParameter(2, outcome.name())
+                .setParameter(3, latencyMs)
+                .setParameter(4, reason)
+                .setParameter(5, check.service().key())
+                .setParameter(6, check.id())
+                .setParameter(7, slot)
+                .executeUpdate();
+        if (overwritten == 0) {
+            em.createNativeQuery("INSERT INTO connection_check (service, connection_id, slot, checked_at, outcome, latency_ms, reason)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .setParameter(1, check.service().key())
+                    .setParameter(2, check.id())
+                    .setParameter(3, slot)
+                    .setParameter(4, at)
+                    .setParameter(5, outcome.name())
+                    .setParameter(6, latencyMs)
+                    .setParameter(7, reason)
+                    .executeUpdate();
+        }
     }
 
     /** What is due now, for operators: how many connections, and how long the longest due has waited. */
@@ -146,22 +178,6 @@ public class Claims {
                 .getSingleResult());
         Duration lag = oldest == null || oldest.isAfter(dueBefore) ? Duration.ZERO : Duration.between(oldest, dueBefore);
         return new Backlog(((Number) count).longValue(), lag);
-    }
-
-    private void trimHistory(ClaimedCheck check) {
-        List<?> oldestKept = em.createNativeQuery("SELECT checked_at FROM connection_check"
-                        + " WHERE service = ? AND connection_id = ? ORDER BY checked_at DESC, id DESC"
-                        + " OFFSET " + (HealthStore.HISTORY - 1) + " ROWS FETCH FIRST 1 ROWS ONLY")
-                .setParameter(1, check.service().key())
-                .setParameter(2, check.id())
-                .getResultList();
-        if (!oldestKept.isEmpty()) {
-            em.createNativeQuery("DELETE FROM connection_check WHERE service = ? AND connection_id = ? AND checked_at < ?")
-                    .setParameter(1, check.service().key())
-                    .setParameter(2, check.id())
-                    .setParameter(3, DatabaseTime.of(oldestKept.get(0)))
-                    .executeUpdate();
-        }
     }
 
     /** Leases the claimed health rows and reads what their checks need from the connections. */
@@ -193,7 +209,7 @@ public class Claims {
             if (input != null) {
                 // One unreadable row fails alone: it is leased like the others (so it does not block the claim
                 // loop) but not checked; the next lease expiry brings it back, with another log line.
-                ClaimedCheck.of(service, input, row[1], row[2], owner).ifPresentOrElse(claimed::add,
+                ClaimedCheck.of(service, input, row[1], row[2], row[3], owner).ifPresentOrElse(claimed::add,
                         () -> LOG.severe(() -> service + " connection " + id + " has a state Storelink does not know ("
                                 + row[1] + "); it is not checked"));
             }

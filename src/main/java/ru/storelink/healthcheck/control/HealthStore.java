@@ -22,9 +22,6 @@ import ru.storelink.healthcheck.entity.ConnectionHealth;
 @ApplicationScoped
 public class HealthStore {
 
-    /** Checks kept per connection. */
-    static final int HISTORY = 20;
-
     @PersistenceContext
     EntityManager em;
 
@@ -84,7 +81,7 @@ public class HealthStore {
         return em.createNamedQuery(ConnectionCheck.LATEST, ConnectionCheck.class)
                 .setParameter("service", service.key())
                 .setParameter("connectionId", connectionId)
-                .setMaxResults(HISTORY)
+                .setMaxResults(ConnectionCheck.SLOTS)
                 .getResultList();
     }
 

@@ -14,17 +14,18 @@ class ClaimedCheckTest {
     void aRowWithAStateStorelinkDoesNotKnowIsLeftOutNotFatal() {
         CheckInput input = new CheckInput(7L, 8L, "sealed-access", null, null, null);
 
-        assertThat(ClaimedCheck.of(EvotorService.TYPE, input, "SOMETHING_NEW", 0, "owner")).isEmpty();
+        assertThat(ClaimedCheck.of(EvotorService.TYPE, input, "SOMETHING_NEW", 0, 0, "owner")).isEmpty();
     }
 
     @Test
     void aKnownRowBecomesACheck() {
         CheckInput input = new CheckInput(7L, 8L, "sealed-access", "sealed-refresh", null, "device");
 
-        assertThat(ClaimedCheck.of(VkService.TYPE, input, "WORKING", 2, "owner")).hasValueSatisfying(check -> {
+        assertThat(ClaimedCheck.of(VkService.TYPE, input, "WORKING", 2, (short) 7, "owner")).hasValueSatisfying(check -> {
             assertThat(check.id()).isEqualTo(7L);
             assertThat(check.state()).isEqualTo(ConnectionStatus.WORKING);
             assertThat(check.consecutiveFailures()).isEqualTo(2);
+            assertThat(check.historySlot()).isEqualTo(7);
         });
     }
 }

@@ -204,7 +204,7 @@ class RenewalsIT {
     private static ClaimedCheck copyOf(ClaimedCheck check) {
         return new ClaimedCheck(check.service(), check.id(), check.accountId(), check.sealedAccessToken(),
                 check.sealedRefreshToken(), check.tokenExpiresAt(), check.deviceId(), check.state(),
-                check.consecutiveFailures(), "another-instance");
+                check.consecutiveFailures(), check.historySlot(), "another-instance");
     }
 
     private long connected(String refreshToken) throws Exception {
