@@ -29,7 +29,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import ru.storelink.connections.control.TokenCipher;
+import ru.storelink.simulators.Fault;
 import ru.storelink.simulators.Simulators;
+import ru.storelink.simulators.VkSimulator;
 import ru.storelink.testsupport.Metrics;
 import ru.storelink.testsupport.PayaraInstance;
 import ru.storelink.testsupport.PostgreSqlServer;
@@ -110,6 +112,7 @@ class ScaleBenchmark {
         Drain two = drain("two instances on one database, default concurrency", 2, DEFAULT_CONCURRENCY);
         report.put("two_instance_speedup", two.steadyRate() / one.steadyRate());
         peer(one);
+        vkHanging(one);
 
         seedUpTo(100_000);
         measureClaim(100_000, "claim_ms_100k");
@@ -150,6 +153,35 @@ class ScaleBenchmark {
                 Duration.between(began, Instant.now()).toSeconds());
         assertThat(drain.checks()).as(what + ": every connection checked").isEqualTo(seeded);
         return drain;
+    }
+
+    /**
+     * VK never answers: Evotor's checks must not notice (each provider has its own threads and permits), and
+     * every VK check ends at the read timeout.
+     */
+    private void vkHanging(Drain normal) throws Exception {
+        try (Connection db = postgres.connect(); Statement all = db.createStatement()) {
+            all.executeUpdate("UPDATE connection_health SET scheduled_at = CURRENT_TIMESTAMP + INTERVAL '1' DAY,"
+                    + " checked_at = NULL, lease_owner = NULL, lease_until = NULL, state = 'WORKING', consecutive_failures = 0");
+        }
+        Simulators.vk().failAlways(VkSimulator.USERS_GET, Fault.HANG_FOREVER);
+        PayaraInstance checker = start("vk-hanging", Map.of());
+        try (Connection db = postgres.connect(); Statement all = db.createStatement()) {
+            all.executeUpdate("UPDATE connection_health SET scheduled_at = TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00'");
+        }
+        String evotorDone = "SELECT COUNT(*) FROM connection_health WHERE service = 'evotor' AND checked_at IS NOT NULL";
+        Waiting.upTo(Duration.ofMinutes(5), () -> queryLong(evotorDone) == seeded / 2);
+        long[] evotor = checkedTimes("evotor");
+        long vkChecks = queryLong("SELECT COUNT(*) FROM connection_health WHERE service = 'vk' AND checked_at IS NOT NULL");
+        long vkSlowest = queryLong("SELECT COALESCE(MAX(latency_ms), 0) FROM connection_check WHERE service = 'vk'"
+                + " AND checked_at > CURRENT_TIMESTAMP - INTERVAL '10' MINUTE");
+        stop(checker);
+        Simulators.vk().reset();
+        Simulators.evotor().latency(LATENCY);
+        Simulators.vk().latency(LATENCY);
+        double seconds = (evotor[evotor.length - 1] - evotor[0]) / 1000.0;
+        report.line("- VK never answering, default concurrency: Evotor's %,d checks took %.1f s (%.1f s for both providers answering); %,d VK checks ended meanwhile, the slowest after %,d ms (read timeout 2,000 ms in this configuration)",
+                evotor.length, seconds, normal.seconds(), vkChecks, vkSlowest);
     }
 
     /** The bare peer on the same simulators: a JDK async client, a semaphore, JDBC batches. */
@@ -354,8 +386,13 @@ class ScaleBenchmark {
 
     /** When each connection was written, in milliseconds since the epoch, sorted. */
     private long[] checkedTimes() throws SQLException {
+        return checkedTimes(null);
+    }
+
+    private long[] checkedTimes(String serviceOrAll) throws SQLException {
         try (Connection db = postgres.connect(); Statement select = db.createStatement();
-                ResultSet rows = select.executeQuery("SELECT checked_at FROM connection_health WHERE checked_at IS NOT NULL ORDER BY checked_at")) {
+                ResultSet rows = select.executeQuery("SELECT checked_at FROM connection_health WHERE checked_at IS NOT NULL"
+                        + (serviceOrAll == null ? "" : " AND service = '" + serviceOrAll + "'") + " ORDER BY checked_at")) {
             List<Long> times = new ArrayList<>();
             while (rows.next()) {
                 times.add(rows.getObject(1, OffsetDateTime.class).toInstant().toEpochMilli());
