@@ -21,6 +21,15 @@ public final class Metrics {
 
     /** The sum of every series named {@code name} (whatever its tags); 0 when there is none yet. */
     public static long value(URI base, String name) {
+        return Math.round(series(base, name).stream().mapToDouble(Double::doubleValue).sum());
+    }
+
+    /** The largest of the series named {@code name}: a gauge that more than one scope publishes. */
+    public static long largest(URI base, String name) {
+        return Math.round(series(base, name).stream().mapToDouble(Double::doubleValue).max().orElse(0));
+    }
+
+    private static java.util.List<Double> series(URI base, String name) {
         String text;
         try {
             text = HTTP.send(HttpRequest.newBuilder(base.resolve("/metrics")).timeout(Duration.ofSeconds(10)).GET().build(),
@@ -32,11 +41,11 @@ public final class Metrics {
             throw new IllegalStateException(e);
         }
         Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})?\\s+(\\S+)").matcher(text);
-        double sum = 0;
+        java.util.List<Double> values = new java.util.ArrayList<>();
         while (line.find()) {
-            sum += Double.parseDouble(line.group(2));
+            values.add(Double.parseDouble(line.group(2)));
         }
-        return Math.round(sum);
+        return values;
     }
 
     /** Hash evaluations of the instance so far (accounts.control.PasswordHashing). */
