@@ -79,6 +79,7 @@ class ScaleBenchmark {
 
     @BeforeAll
     void database() throws Exception {
+        Wrk.ensureInstalled();
         postgres = PostgreSqlServer.withFreshDatabase("storelink_bench");
         // The schema comes from the application's own migrations: one start, stopped at once.
         stop(start("schema", Map.of("health-check.enabled", "false")));

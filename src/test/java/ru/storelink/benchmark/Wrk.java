@@ -80,6 +80,23 @@ public final class Wrk {
     }
 
     /** Counts statuses; see {@link #run(URI, Duration, int, int, Map, Path, boolean)}. */
+    /**
+     * Installs Debian's package when {@code wrk} is missing (the benchmark's own set-up, as {@code .ci/run}
+     * installs Chromium for the tests): as root directly, otherwise through sudo.
+     */
+    static void ensureInstalled() throws IOException, InterruptedException {
+        if (Files.isExecutable(BINARY)) {
+            return;
+        }
+        List<String> command = new ArrayList<>("root".equals(System.getProperty("user.name")) ? List.of() : List.of("sudo"));
+        command.addAll(List.of("apt-get", "install", "-y", "wrk"));
+        Process install = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (install.waitFor() != 0 || !Files.isExecutable(BINARY)) {
+            throw new IOException("wrk is missing and could not be installed (" + String.join(" ", command) + "): " + output);
+        }
+    }
+
     public static Result run(URI url, Duration duration, int threads, int connections, Map<String, String> headers,
             Path scratchDir) throws IOException, InterruptedException {
         return run(url, duration, threads, connections, headers, scratchDir, true);
