@@ -61,6 +61,9 @@ class ScaleBenchmark {
     static final int DRAIN = 30_000;
     static final int LARGEST = 300_000;
     static final String PASSWORD = "correct horse battery";
+    /** Every connection fresh and «Работает», due tomorrow: instances can start while nothing is due. */
+    static final String NOTHING_DUE = "UPDATE connection_health SET scheduled_at = CURRENT_TIMESTAMP + INTERVAL '1' DAY,"
+            + " checked_at = NULL, lease_owner = NULL, lease_until = NULL, state = 'WORKING', consecutive_failures = 0";
     /**
      * Every connection due at once, as after a day-long outage: each one's last check a day and up to an
      * interval ago. (All at one instant — never-checked rows only — would measure PostgreSQL walking index
@@ -133,10 +136,7 @@ class ScaleBenchmark {
     /** One backlog drain: every seeded connection due, {@code instances} fresh instances, until all are written. */
     private Drain drain(String what, int instances, int concurrency) throws Exception {
         // Nothing due while the instances start: every one of them is up when the backlog appears.
-        try (Connection db = postgres.connect(); Statement all = db.createStatement()) {
-            all.executeUpdate("UPDATE connection_health SET scheduled_at = CURRENT_TIMESTAMP + INTERVAL '1' DAY,"
-                    + " checked_at = NULL, lease_owner = NULL, lease_until = NULL, state = 'WORKING', consecutive_failures = 0");
-        }
+        execute(NOTHING_DUE);
         Instant began = Instant.now();
         List<PayaraInstance> checkers = new ArrayList<>();
         for (int i = 0; i < instances; i++) {
@@ -146,9 +146,7 @@ class ScaleBenchmark {
         }
         Thread.sleep(10_000); // the boot's last work (JIT, timers) is not the checker's
         long cpuAtStart = checkers.stream().mapToLong(ScaleBenchmark::cpuMillis).sum();
-        try (Connection db = postgres.connect(); Statement all = db.createStatement()) {
-            all.executeUpdate(BACKLOG);
-        }
+        execute(BACKLOG);
         Waiting.upTo(Duration.ofMinutes(10), () -> countChecked() == seeded);
         long cpu = checkers.stream().mapToLong(ScaleBenchmark::cpuMillis).sum() - cpuAtStart;
         for (PayaraInstance checker : checkers) {
@@ -168,15 +166,10 @@ class ScaleBenchmark {
      * every VK check ends at the read timeout.
      */
     private void vkHanging(Drain normal) throws Exception {
-        try (Connection db = postgres.connect(); Statement all = db.createStatement()) {
-            all.executeUpdate("UPDATE connection_health SET scheduled_at = CURRENT_TIMESTAMP + INTERVAL '1' DAY,"
-                    + " checked_at = NULL, lease_owner = NULL, lease_until = NULL, state = 'WORKING', consecutive_failures = 0");
-        }
+        execute(NOTHING_DUE);
         Simulators.vk().failAlways(VkSimulator.USERS_GET, Fault.HANG_FOREVER);
         PayaraInstance checker = start("vk-hanging", Map.of());
-        try (Connection db = postgres.connect(); Statement all = db.createStatement()) {
-            all.executeUpdate(BACKLOG);
-        }
+        execute(BACKLOG);
         String evotorDone = "SELECT COUNT(*) FROM connection_health WHERE service = 'evotor' AND checked_at IS NOT NULL";
         Waiting.upTo(Duration.ofMinutes(5), () -> queryLong(evotorDone) == seeded / 2);
         long[] evotor = checkedTimes("evotor");
@@ -406,6 +399,12 @@ class ScaleBenchmark {
                 times.add(rows.getObject(1, OffsetDateTime.class).toInstant().toEpochMilli());
             }
             return times.stream().mapToLong(Long::longValue).toArray();
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection db = postgres.connect(); Statement statement = db.createStatement()) {
+            statement.executeUpdate(sql);
         }
     }
 

@@ -69,8 +69,8 @@ public class SessionLimits extends HttpFilter {
         long now = System.currentTimeMillis();
         SessionLifetime lifetime = SessionLifetime.configured();
         Long signedInAt = session == null ? null : SignedInSession.signedInAt(session);
-        long idleEnd = now + lifetime.idle().toMillis();
-        return Instant.ofEpochMilli(signedInAt == null ? idleEnd : Math.min(idleEnd, signedInAt + lifetime.absolute().toMillis()));
+        // Without a sign-in time (a session restored from the data grid) its clock starts now, as in doFilter.
+        return Instant.ofEpochMilli(lifetime.endsAt(signedInAt == null ? now : signedInAt, now));
     }
 
     static boolean isFacesAjax(HttpServletRequest request) {

@@ -46,6 +46,15 @@ public record SessionLifetime(Duration absolute, Duration idle) {
         return End.NONE;
     }
 
+    /**
+     * When a session signed in at {@code signedInAt} and last used at {@code lastActivity} ends if nothing
+     * more happens: its idle limit or its absolute limit, whichever comes first (the moment {@link #endAt}
+     * stops saying {@link End#NONE}).
+     */
+    public long endsAt(long signedInAt, long lastActivity) {
+        return Math.min(signedInAt + absolute.toMillis(), lastActivity + idle.toMillis());
+    }
+
     /** Whole or decimal units ("12", "0.5"): an admin may want half an hour, a test a few seconds. */
     static long millis(String value, long unitMillis) {
         try {

@@ -24,6 +24,15 @@ class SessionLifetimeTest {
     }
 
     @Test
+    void aSessionEndsAtItsIdleOrItsAbsoluteLimitWhicheverComesFirst() {
+        assertThat(lifetime.endsAt(0, HOUR)).isEqualTo(HOUR + 30 * MINUTE);
+        assertThat(lifetime.endsAt(0, 11 * HOUR + 45 * MINUTE)).isEqualTo(12 * HOUR);
+        long end = lifetime.endsAt(0, 3 * HOUR);
+        assertThat(lifetime.endAt(0, 3 * HOUR, end - 1)).isEqualTo(End.NONE);
+        assertThat(lifetime.endAt(0, 3 * HOUR, end)).isEqualTo(End.IDLE);
+    }
+
+    @Test
     void twelveHoursAfterSignInEndItHoweverActiveTheOwnerIs() {
         assertThat(lifetime.endAt(0, 12 * HOUR - 1, 12 * HOUR)).isEqualTo(End.ABSOLUTE);
     }
