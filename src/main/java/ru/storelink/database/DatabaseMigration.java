@@ -3,6 +3,7 @@ package ru.storelink.database;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.annotation.sql.DataSourceDefinitions;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -23,27 +24,47 @@ import org.flywaydb.core.api.output.MigrateResult;
  * Config, which is why switching to PostgreSQL needs configuration only, no rebuild. Other start-up beans
  * that use the database declare {@code @DependsOn("DatabaseMigration")}.
  */
-@DataSourceDefinition(
-        name = DatabaseMigration.DATA_SOURCE,
-        className = "${MPCONFIG=db.datasource-class}",
-        url = "${MPCONFIG=db.url}",
-        user = "${MPCONFIG=db.user}",
-        password = "${MPCONFIG=db.password}",
-        minPoolSize = 2,
-        maxPoolSize = 32,
-        properties = {
-                // After a database restart every pooled connection is dead. Each one is checked
-                // (Connection.isValid) before use, and one failed check discards the whole pool, so the
-                // application recovers by itself instead of failing on stale connections one by one.
-                "fish.payara.is-connection-validation-required=true",
-                "fish.payara.connection-validation-method=custom-validation",
-                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
-                "fish.payara.fail-all-connections=true",
-                // While the database is away a request waits at most this long for a connection, then the
-                // visitor gets the error page instead of a hanging browser (Payara's default is 60 s). The
-                // load-and-fault suite measures both sides: no failure under load, failures within ~5 s.
-                "fish.payara.max-wait-time-in-millis=5000"
-        })
+@DataSourceDefinitions({
+        @DataSourceDefinition(
+                name = DatabaseMigration.DATA_SOURCE,
+                className = "${MPCONFIG=db.datasource-class}",
+                url = "${MPCONFIG=db.url}",
+                user = "${MPCONFIG=db.user}",
+                password = "${MPCONFIG=db.password}",
+                minPoolSize = 2,
+                maxPoolSize = 32,
+                properties = {
+                        // After a database restart every pooled connection is dead. Each one is checked
+                        // (Connection.isValid) before use, and one failed check discards the whole pool, so the
+                        // application recovers by itself instead of failing on stale connections one by one.
+                        "fish.payara.is-connection-validation-required=true",
+                        "fish.payara.connection-validation-method=custom-validation",
+                        "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                        "fish.payara.fail-all-connections=true",
+                        // While the database is away a request waits at most this long for a connection, then the
+                        // visitor gets the error page instead of a hanging browser (Payara's default is 60 s). The
+                        // load-and-fault suite measures both sides: no failure under load, failures within ~5 s.
+                        "fish.payara.max-wait-time-in-millis=5000"
+                }),
+        // The health checker's own few connections (CheckResults writes every result through one of them): page
+        // traffic that takes every connection of the pool above never holds up a result, and checks never
+        // take a page's connection. Validated and bounded like the pool above.
+        @DataSourceDefinition(
+                name = DatabaseMigration.CHECKS_DATA_SOURCE,
+                className = "${MPCONFIG=db.datasource-class}",
+                url = "${MPCONFIG=db.url}",
+                user = "${MPCONFIG=db.user}",
+                password = "${MPCONFIG=db.password}",
+                minPoolSize = 1,
+                maxPoolSize = 4,
+                properties = {
+                        "fish.payara.is-connection-validation-required=true",
+                        "fish.payara.connection-validation-method=custom-validation",
+                        "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                        "fish.payara.fail-all-connections=true",
+                        "fish.payara.max-wait-time-in-millis=5000"
+                })
+})
 @Startup
 @Singleton
 @DependsOn("DeploymentCheck")
@@ -52,6 +73,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 public class DatabaseMigration {
 
     public static final String DATA_SOURCE = "java:app/jdbc/storelink";
+
+    /** The health checker's own pool (same database). */
+    public static final String CHECKS_DATA_SOURCE = "java:app/jdbc/storelink-checks";
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
 

@@ -1,6 +1,10 @@
 package ru.storelink.database;
 
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,6 +21,14 @@ public final class DatabaseTime {
 
     public static OffsetDateTime now(EntityManager em) {
         return of(em.createNativeQuery("SELECT CURRENT_TIMESTAMP").getSingleResult());
+    }
+
+    /** The same on a plain JDBC connection (the health checker's own pool). */
+    public static OffsetDateTime now(Connection db) throws SQLException {
+        try (Statement query = db.createStatement(); ResultSet row = query.executeQuery("SELECT CURRENT_TIMESTAMP")) {
+            row.next();
+            return of(row.getObject(1));
+        }
     }
 
     public static OffsetDateTime of(Object value) {

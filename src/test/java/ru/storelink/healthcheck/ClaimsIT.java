@@ -36,6 +36,8 @@ import ru.storelink.database.DatabaseMigration;
 import ru.storelink.evotor.control.EvotorConnections;
 import ru.storelink.evotor.control.EvotorMessages.Store;
 import ru.storelink.evotor.control.EvotorService;
+import ru.storelink.healthcheck.control.CheckResults;
+import ru.storelink.healthcheck.control.CheckResults.CheckResult;
 import ru.storelink.healthcheck.control.Checker;
 import ru.storelink.healthcheck.control.ClaimedCheck;
 import ru.storelink.healthcheck.control.Claims;
@@ -47,6 +49,7 @@ import ru.storelink.testsupport.SqlCounter;
 import ru.storelink.testsupport.TestConfig;
 import ru.storelink.testsupport.TestData;
 import ru.storelink.testsupport.TestServer;
+import ru.storelink.testsupport.Waiting;
 import ru.storelink.testsupport.WebClient;
 import ru.storelink.texts.Message;
 
@@ -61,6 +64,9 @@ class ClaimsIT {
 
     @Inject
     Claims claims;
+
+    @Inject
+    CheckResults results;
 
     @Inject
     Checker checker;
@@ -127,7 +133,7 @@ class ClaimsIT {
         evotor.save(account, grant(), store());
         ClaimedCheck first = claims.claimOf(EvotorService.TYPE, account, Duration.ofMillis(300)).orElseThrow();
         // Expired in database time, whatever this thread's scheduling did.
-        ru.storelink.testsupport.Waiting.upTo(Duration.ofSeconds(10), () -> {
+        Waiting.upTo(Duration.ofSeconds(10), () -> {
             try {
                 return count("SELECT COUNT(*) FROM connection_health WHERE service = 'evotor' AND connection_id = ?"
                         + " AND lease_until < CURRENT_TIMESTAMP", first.id()) == 1;
@@ -137,10 +143,10 @@ class ClaimsIT {
         });
         ClaimedCheck second = claims.claimOf(EvotorService.TYPE, account, LONG_LEASE).orElseThrow();
 
-        boolean staleWrote = claims.complete(first, new Health(ConnectionStatus.NEEDS_RECONNECT, 0),
-                ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, Message.of("evotor.refused-401")), 5, Duration.ZERO);
-        boolean currentWrote = claims.complete(second, new Health(ConnectionStatus.WORKING, 0),
-                ProbeResult.of(CheckOutcome.WORKS, null), 7, Duration.ZERO);
+        boolean staleWrote = results.write(new CheckResult(first, new Health(ConnectionStatus.NEEDS_RECONNECT, 0),
+                ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, Message.of("evotor.refused-401")), 5, Duration.ZERO));
+        boolean currentWrote = results.write(new CheckResult(second, new Health(ConnectionStatus.WORKING, 0),
+                ProbeResult.of(CheckOutcome.WORKS, null), 7, Duration.ZERO));
 
         assertThat(staleWrote).isFalse();
         assertThat(currentWrote).isTrue();
@@ -155,7 +161,7 @@ class ClaimsIT {
         long id = evotor.save(account, grant(), store()).getId();
         ClaimedCheck check = claims.claimOf(EvotorService.TYPE, account, LONG_LEASE).orElseThrow();
 
-        claims.complete(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), 3, Duration.ofSeconds(42));
+        results.write(new CheckResult(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), 3, Duration.ofSeconds(42)));
 
         assertThat(count("SELECT COUNT(*) FROM connection_health WHERE service = 'evotor' AND connection_id = ?"
                 + " AND scheduled_at = checked_at + INTERVAL '42' SECOND", id)).isEqualTo(1);
@@ -168,7 +174,7 @@ class ClaimsIT {
         ClaimedCheck check = claims.claimOf(EvotorService.TYPE, account, LONG_LEASE).orElseThrow();
 
         evotor.delete(account);
-        boolean wrote = claims.complete(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), 3, Duration.ZERO);
+        boolean wrote = results.write(new CheckResult(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), 3, Duration.ZERO));
 
         assertThat(wrote).isFalse();
         assertThat(evotor.of(account)).isEmpty();
@@ -182,8 +188,8 @@ class ClaimsIT {
         ClaimedCheck check = claims.claimOf(EvotorService.TYPE, account, LONG_LEASE).orElseThrow();
 
         evotor.save(account, grant(), new Store("new-store", "Новая", ""));
-        boolean wrote = claims.complete(check, new Health(ConnectionStatus.NEEDS_RECONNECT, 0),
-                ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, Message.of("evotor.refused-401")), 3, Duration.ZERO);
+        boolean wrote = results.write(new CheckResult(check, new Health(ConnectionStatus.NEEDS_RECONNECT, 0),
+                ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, Message.of("evotor.refused-401")), 3, Duration.ZERO));
 
         assertThat(wrote).isFalse();
         assertThat(healthOf(account).getState()).isEqualTo(ConnectionStatus.WORKING);
@@ -196,7 +202,7 @@ class ClaimsIT {
         long id = evotor.save(account, grant(), store()).getId();
         for (int i = 0; i < 23; i++) {
             ClaimedCheck check = claims.claimOf(EvotorService.TYPE, account, LONG_LEASE).orElseThrow();
-            claims.complete(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), i, Duration.ZERO);
+            results.write(new CheckResult(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), i, Duration.ZERO));
         }
 
         assertThat(health.history(EvotorService.TYPE, id)).hasSize(20)
@@ -204,6 +210,108 @@ class ClaimsIT {
         assertThat(health.history(EvotorService.TYPE, id)).last().as("the three oldest overwritten")
                 .satisfies(oldest -> assertThat(oldest.getLatencyMs()).isEqualTo(3));
         assertThat(count("SELECT COUNT(*) FROM connection_check WHERE service = 'evotor' AND connection_id = ?", id)).isEqualTo(20);
+    }
+
+    @Test
+    void resultsWrittenTogetherAreEachCheckedAgainstTheirOwnLease() throws Exception {
+        long kept = account();
+        long deleted = account();
+        long reconnected = account();
+        List<ClaimedCheck> checks = new ArrayList<>();
+        for (long owner : List.of(kept, deleted, reconnected)) {
+            evotor.save(owner, grant(), store());
+            checks.add(claims.claimOf(EvotorService.TYPE, owner, LONG_LEASE).orElseThrow());
+        }
+        evotor.delete(deleted);
+        evotor.save(reconnected, grant(), new Store("new-store", "Новая", ""));
+
+        boolean[] written = results.writeTogether(checks.stream().map(ClaimsIT::rejected).toList());
+
+        assertThat(written).containsExactly(true, false, false);
+        assertThat(healthOf(kept).getState()).isEqualTo(ConnectionStatus.NEEDS_RECONNECT);
+        assertThat(evotor.of(kept).orElseThrow().isOnline()).isFalse();
+        assertThat(health.history(EvotorService.TYPE, checks.get(0).id())).hasSize(1);
+        assertThat(evotor.of(deleted)).isEmpty();
+        assertThat(healthOf(reconnected).getState()).isEqualTo(ConnectionStatus.WORKING);
+        assertThat(evotor.of(reconnected).orElseThrow().isOnline()).as("the connection row goes back untouched").isTrue();
+        assertThat(health.history(EvotorService.TYPE, checks.get(2).id())).isEmpty();
+    }
+
+    @Test
+    void aTransactionTheDatabaseRefusesWritesNothingOfIt() throws Exception {
+        long fine = account();
+        evotor.save(fine, grant(), store());
+        ClaimedCheck fineCheck = claims.claimOf(EvotorService.TYPE, fine, LONG_LEASE).orElseThrow();
+        long broken = account();
+        evotor.save(broken, grant(), store());
+        ClaimedCheck brokenCheck = outsideTheRing(claims.claimOf(EvotorService.TYPE, broken, LONG_LEASE).orElseThrow());
+
+        assertThatThrownBy(() -> results.writeTogether(List.of(rejected(fineCheck), rejected(brokenCheck))))
+                .isInstanceOf(SQLException.class);
+
+        assertThat(healthOf(fine).getState()).isEqualTo(ConnectionStatus.WORKING);
+        assertThat(evotor.of(fine).orElseThrow().isOnline()).isTrue();
+        assertThat(health.history(EvotorService.TYPE, fineCheck.id())).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM connection_health WHERE service = 'evotor' AND connection_id = ?"
+                + " AND lease_owner IS NOT NULL", fineCheck.id())).as("still leased: the check will be repeated").isEqualTo(1);
+    }
+
+    @Test
+    void aResultTheDatabaseRefusesFailsAloneAmongThoseWaitingWithIt() throws Exception {
+        List<ClaimedCheck> fine = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            long owner = account();
+            evotor.save(owner, grant(), store());
+            fine.add(claims.claimOf(EvotorService.TYPE, owner, LONG_LEASE).orElseThrow());
+        }
+        ClaimedCheck first = fine.remove(0);
+        long broken = account();
+        evotor.save(broken, grant(), store());
+        ClaimedCheck brokenCheck = outsideTheRing(claims.claimOf(EvotorService.TYPE, broken, LONG_LEASE).orElseThrow());
+        ExecutorService checkers = Executors.newFixedThreadPool(fine.size() + 2);
+        Future<Boolean> firstWritten;
+        List<Future<Boolean>> fineWritten = new ArrayList<>();
+        Future<Boolean> brokenWritten;
+        // The writer waits for the first result's row lock while the others queue up: they are written together.
+        // (Within H2's lock timeout of 2 s.)
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            try (PreparedStatement select = lock.prepareStatement("SELECT id FROM evotor_connection WHERE id = ? FOR UPDATE")) {
+                select.setLong(1, first.id());
+                select.executeQuery().close();
+            }
+            firstWritten = checkers.submit(() -> results.write(rejected(first)));
+            Waiting.upTo(Duration.ofSeconds(10), Duration.ofMillis(5), () -> results.waiting() == 0);
+            for (ClaimedCheck check : fine) {
+                fineWritten.add(checkers.submit(() -> results.write(rejected(check))));
+            }
+            brokenWritten = checkers.submit(() -> results.write(rejected(brokenCheck)));
+            Waiting.upTo(Duration.ofSeconds(10), Duration.ofMillis(5), () -> results.waiting() == fine.size() + 1);
+            lock.commit();
+        }
+
+        assertThat(firstWritten.get()).isTrue();
+        for (Future<Boolean> written : fineWritten) {
+            assertThat(written.get()).isTrue();
+        }
+        assertThatThrownBy(brokenWritten::get).hasCauseInstanceOf(IllegalStateException.class);
+        checkers.shutdown();
+        for (ClaimedCheck check : fine) {
+            assertThat(health.history(EvotorService.TYPE, check.id())).hasSize(1);
+        }
+        assertThat(count("SELECT COUNT(*) FROM connection_health WHERE service = 'evotor' AND connection_id = ?"
+                + " AND lease_owner IS NOT NULL AND state = 'WORKING'", brokenCheck.id())).isEqualTo(1);
+    }
+
+    private static CheckResult rejected(ClaimedCheck check) {
+        return new CheckResult(check, new Health(ConnectionStatus.NEEDS_RECONNECT, 0),
+                ProbeResult.of(CheckOutcome.CREDENTIALS_REJECTED, Message.of("evotor.refused-401")), 4, Duration.ZERO);
+    }
+
+    /** A claim whose history slot the database refuses (the ring has 20). */
+    private static ClaimedCheck outsideTheRing(ClaimedCheck check) {
+        return new ClaimedCheck(check.service(), check.id(), check.accountId(), check.sealedAccessToken(), check.sealedRefreshToken(),
+                check.tokenExpiresAt(), check.deviceId(), check.state(), check.consecutiveFailures(), 25, check.leaseOwner());
     }
 
     @Test
@@ -233,7 +341,7 @@ class ClaimsIT {
         long account = account();
         long id = evotor.save(account, grant(), store()).getId();
         ClaimedCheck check = claims.claimOf(EvotorService.TYPE, account, LONG_LEASE).orElseThrow();
-        claims.complete(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), 3, Duration.ZERO);
+        results.write(new CheckResult(check, new Health(ConnectionStatus.WORKING, 0), ProbeResult.of(CheckOutcome.WORKS, null), 3, Duration.ZERO));
         assertThat(count("SELECT COUNT(*) FROM connection_check WHERE connection_id = ?", id)).isEqualTo(1);
 
         // Not through the application: the database itself must not leave the history behind.

@@ -8,6 +8,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Table;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -139,19 +144,43 @@ public abstract class ConnectionStore<T extends ProviderConnection> {
                 (String) row[2], (String) row[3], DatabaseTime.of(row[4]), (String) row[5])).toList();
     }
 
+    /** A check's verdict for the owner's plan's two columns of one row. */
+    public record CheckedRow(long id, boolean online) {
+    }
+
     /**
-     * The owner's plan's two columns, after a check: whether it works, and when it was checked. The row stays
-     * locked until the caller's transaction ends; the health checker writes it before its own row, in the
-     * order a new authorization takes them, so the two never deadlock.
-     *
-     * @return false when the connection is gone
+     * Locks the rows of {@code ids} that still exist, in id order, in the transaction of the health checker's
+     * own JDBC connection: it writes them before their health rows, in the order a new authorization or a
+     * deletion takes the two, so they never deadlock.
      */
-    public boolean recordCheck(long id, boolean online, OffsetDateTime checkedAt) {
-        return em.createNativeQuery("UPDATE " + table + " SET is_online = ?, last_checked_at = ?, version = version + 1 WHERE id = ?")
-                .setParameter(1, online)
-                .setParameter(2, checkedAt)
-                .setParameter(3, id)
-                .executeUpdate() > 0;
+    public void lockForResults(Connection db, Collection<Long> ids) throws SQLException {
+        // The ids are numbers from the health checker's own claim, never from a request.
+        String idList = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+        try (Statement lock = db.createStatement();
+                ResultSet rows = lock.executeQuery("SELECT id FROM " + table + " WHERE id IN (" + idList + ") ORDER BY id FOR UPDATE")) {
+            while (rows.next()) {
+                // PostgreSQL locks each row as it is read.
+            }
+        }
+    }
+
+    /**
+     * The owner's plan's two columns after checks, whether it works and when it was checked, as one JDBC
+     * batch in the caller's transaction.
+     *
+     * @return the update count of each row: 0 for a connection that is gone
+     */
+    public int[] recordChecks(Connection db, List<CheckedRow> rows, OffsetDateTime checkedAt) throws SQLException {
+        try (PreparedStatement update = db.prepareStatement(
+                "UPDATE " + table + " SET is_online = ?, last_checked_at = ?, version = version + 1 WHERE id = ?")) {
+            for (CheckedRow row : rows) {
+                update.setBoolean(1, row.online());
+                update.setObject(2, checkedAt);
+                update.setLong(3, row.id());
+                update.addBatch();
+            }
+            return update.executeBatch();
+        }
     }
 
     /** The connection's check history goes with it (foreign key with cascade). @return whether there was one */

@@ -27,6 +27,7 @@ import ru.storelink.connections.control.ProviderConfiguration;
 import ru.storelink.connections.control.Services;
 import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.healthcheck.control.HealthCheckSettings;
+import ru.storelink.healthcheck.control.CheckResults;
 import ru.storelink.healthcheck.control.Sweeper;
 
 /**
@@ -35,7 +36,8 @@ import ru.storelink.healthcheck.control.Sweeper;
  * instance ticking is fine because the database claim gives each connection to exactly one of them. The
  * tick itself returns at once; the sweep runs on its own thread. Also publishes, per provider, the number of
  * due connections ({@code health_checks_due}) and how long the longest-due one has waited
- * ({@code health_check_lag_seconds}), read before and after each sweep.
+ * ({@code health_check_lag_seconds}), read before and after each sweep, and how many results wait for their
+ * transaction ({@code health_check_results_waiting}).
  */
 @Singleton
 @Startup
@@ -46,6 +48,9 @@ public class HealthCheckTimer {
 
     @Inject
     Sweeper sweeper;
+
+    @Inject
+    CheckResults results;
 
     @Inject
     ProviderConfiguration providers;
@@ -71,6 +76,7 @@ public class HealthCheckTimer {
             metrics.gauge("health_checks_due", sweeper, s -> s.due(service), new Tag("provider", service.key()));
             metrics.gauge("health_check_lag_seconds", sweeper, s -> s.lagSeconds(service), new Tag("provider", service.key()));
         }
+        metrics.gauge("health_check_results_waiting", results, CheckResults::waiting);
         LOG.info(() -> "Health checks every " + ConfigProvider.getConfig()
                 .getOptionalValue("health-check.interval-seconds", Long.class).orElse(600L) + " s per connection");
     }

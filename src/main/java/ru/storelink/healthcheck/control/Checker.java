@@ -14,6 +14,7 @@ import ru.storelink.connections.control.TokenCipher.TokenUnreadableException;
 import ru.storelink.connections.entity.CheckOutcome;
 import ru.storelink.connections.entity.ConnectionStatus;
 import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.healthcheck.control.CheckResults.CheckResult;
 import ru.storelink.healthcheck.control.Credentials.Superseded;
 import ru.storelink.healthcheck.control.HealthRules.Health;
 import ru.storelink.texts.Message;
@@ -31,7 +32,7 @@ public class Checker {
     Probes probes;
 
     @Inject
-    Claims claims;
+    CheckResults results;
 
     @Inject
     Renewals renewals;
@@ -69,7 +70,7 @@ public class Checker {
             ownFailures.seen(check, result.reason(), settings.interval());
         }
         Health health = HealthRules.after(check.state(), check.consecutiveFailures(), result.outcome(), settings.unavailableAfter());
-        boolean written = claims.complete(check, health, result, latencyMs, settings.nextIntervalDelay());
+        boolean written = results.write(new CheckResult(check, health, result, latencyMs, settings.nextIntervalDelay()));
         if (!written) {
             LOG.info(() -> check + ": deleted, reconnected or reclaimed during the check; result dropped");
         } else if (health.state() != check.state()) {

@@ -1,18 +1,14 @@
 package ru.storelink.healthcheck.control;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,22 +17,17 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import ru.storelink.connections.control.ConnectionStore.CheckInput;
-import ru.storelink.connections.control.ProbeResult;
 import ru.storelink.connections.control.Services;
-import ru.storelink.connections.entity.CheckOutcome;
 import ru.storelink.connections.entity.ProviderConnection;
 import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.database.DatabaseTime;
-import ru.storelink.healthcheck.control.HealthRules.Health;
-import ru.storelink.healthcheck.entity.ConnectionCheck;
-import ru.storelink.texts.Message;
 
 /**
  * The database side of health checks, safe with several application instances on one database:
  * connections are claimed in a short transaction with {@code SELECT ... FOR UPDATE SKIP LOCKED} and a
- * lease in database time, checked outside any transaction, and their result written in another short
- * transaction only while the lease is still ours. A connection deleted or reconnected meanwhile (a new
- * authorization clears the lease) is therefore never resurrected or overwritten.
+ * lease in database time, and checked outside any transaction; {@link CheckResults} writes their results
+ * only while the lease is still ours. A connection deleted or reconnected meanwhile (a new authorization
+ * clears the lease) is therefore never resurrected or overwritten.
  */
 @ApplicationScoped
 public class Claims {
@@ -48,9 +39,6 @@ public class Claims {
 
     @Inject
     Services services;
-
-    @Resource
-    TransactionSynchronizationRegistry transaction;
 
     /** The claim's columns: what a check needs of the health row. */
     private static final String SELECT = "SELECT connection_id, state, consecutive_failures, history_next FROM connection_health";
@@ -92,74 +80,6 @@ public class Claims {
                 .setParameter(3, now)
                 .getResultList();
         return lease(service, rows, now.plus(lease)).stream().findFirst();
-    }
-
-    /**
-     * Writes a check's result and its history entry, if the lease is still ours: the owner's plan's
-     * {@code is_online} and {@code last_checked_at} through the service's store — first, as that locks the
-     * connection's row before its health row, the order a reconnect takes them in, so the two never
-     * deadlock —, then the health row, then the history ring's next slot. The connection's next interval
-     * starts {@code nextIntervalIn} from now, never earlier: a check that ran late must not make the next one
-     * come sooner, or a connection would be checked twice within an interval. Five statements and a commit.
-     *
-     * @return false when the connection was deleted, reconnected or reclaimed meanwhile (nothing written)
-     */
-    @Transactional(TxType.REQUIRES_NEW)
-    public boolean complete(ClaimedCheck check, Health health, ProbeResult result, int latencyMs, Duration nextIntervalIn) {
-        OffsetDateTime now = DatabaseTime.now(em);
-        if (!services.of(check.service()).store().recordCheck(check.id(), health.online(), now)) {
-            return false;
-        }
-        boolean works = result.outcome() == CheckOutcome.WORKS;
-        String reason = stored(result.reason());
-        int slot = check.historySlot();
-        List<Object> parameters = new ArrayList<>(Arrays.asList(health.state().name(), health.consecutiveFailures(),
-                result.outcome().name(), reason, now, now.plus(nextIntervalIn), (slot + 1) % ConnectionCheck.SLOTS));
-        if (works) {
-            parameters.add(now);
-        }
-        parameters.addAll(List.of(check.service().key(), check.id(), check.leaseOwner(), now));
-        Query update = em.createNativeQuery("UPDATE connection_health"
-                + " SET state = ?, consecutive_failures = ?, last_check_outcome = ?, last_check_reason = ?, checked_at = ?,"
-                + " scheduled_at = ?, history_next = ?,"
-                + (works ? " last_success_at = ?," : "") + " lease_owner = NULL, lease_until = NULL"
-                + " WHERE service = ? AND connection_id = ? AND lease_owner = ? AND lease_until > ?");
-        for (int i = 0; i < parameters.size(); i++) {
-            update.setParameter(i + 1, parameters.get(i));
-        }
-        if (update.executeUpdate() == 0) {
-            // Reconnected or reclaimed meanwhile: the connection's two columns go back to what they were.
-            transaction.setRollbackOnly();
-            return false;
-        }
-        writeHistory(check, slot, now, result.outcome(), latencyMs, reason);
-        return true;
-    }
-
-    /** Overwrites the ring's slot; the first 20 checks of a connection find it empty and insert it. */
-    private void writeHistory(ClaimedCheck check, int slot, OffsetDateTime at, CheckOutcome outcome, int latencyMs, String reason) {
-        int overwritten = em.createNativeQuery("UPDATE connection_check SET checked_at = ?, outcome = ?, latency_ms = ?, reason = ?"
-                        + " WHERE service = ? AND connection_id = ? AND slot = ?")
-                .setParameter(1, at)
-                .setParameter(2, outcome.name())
-                .setParameter(3, latencyMs)
-                .setParameter(4, reason)
-                .setParameter(5, check.service().key())
-                .setParameter(6, check.id())
-                .setParameter(7, slot)
-                .executeUpdate();
-        if (overwritten == 0) {
-            em.createNativeQuery("INSERT INTO connection_check (service, connection_id, slot, checked_at, outcome, latency_ms, reason)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")
-                    .setParameter(1, check.service().key())
-                    .setParameter(2, check.id())
-                    .setParameter(3, slot)
-                    .setParameter(4, at)
-                    .setParameter(5, outcome.name())
-                    .setParameter(6, latencyMs)
-                    .setParameter(7, reason)
-                    .executeUpdate();
-        }
     }
 
     /** What is due now, for operators: how many connections, and how long the longest due has waited. */
@@ -215,14 +135,5 @@ public class Claims {
             }
         });
         return claimed;
-    }
-
-    /** The reason's code and arguments, as the columns (200 characters) keep them. */
-    private static String stored(Message reason) {
-        if (reason == null) {
-            return null;
-        }
-        String encoded = reason.encoded();
-        return encoded.length() <= 200 ? encoded : encoded.substring(0, 200);
     }
 }
