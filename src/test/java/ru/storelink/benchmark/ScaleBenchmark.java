@@ -210,12 +210,19 @@ class ScaleBenchmark {
         report.section("Steady state: %,d connections, one check each per %d s (%.0f checks/s needed)", seeded, INTERVAL.toSeconds(),
                 seeded / (double) INTERVAL.toSeconds());
         try (Connection db = postgres.connect(); Statement all = db.createStatement()) {
-            all.executeUpdate("UPDATE connection_health SET lease_owner = NULL, lease_until = NULL, state = 'WORKING', consecutive_failures = 0,"
-                    + " scheduled_at = CURRENT_TIMESTAMP - random() * INTERVAL '" + INTERVAL.toSeconds() + " seconds'");
+            all.executeUpdate(NOTHING_DUE);
+            all.execute("VACUUM ANALYZE connection_health");
+        }
+        PayaraInstance server = start("steady", Map.of(), profile());
+        // Only once the instance is up: each connection's interval began up to one interval ago, so from now on
+        // 1/600 of them fall due every second. (Set before the start, the start's half minute would be a
+        // backlog, and the first windows would measure its drain.)
+        try (Connection db = postgres.connect(); Statement all = db.createStatement()) {
+            all.executeUpdate("UPDATE connection_health SET scheduled_at = CURRENT_TIMESTAMP - random() * INTERVAL '"
+                    + INTERVAL.toSeconds() + " seconds'");
             all.executeUpdate("UPDATE connection_health SET checked_at = scheduled_at");
             all.execute("VACUUM ANALYZE connection_health");
         }
-        PayaraInstance server = start("steady", Map.of());
         WebClient owner = owner(server);
         HeapPeak heap = HeapPeak.start(server.baseUrl());
         Thread.sleep(20_000); // warm-up: the first sweeps, the JIT
@@ -429,7 +436,7 @@ class ScaleBenchmark {
     }
 
     /**
-     * {@code -Dstorelink.benchmark.profile=true}: each drain's instance records a Java Flight Recording
+     * {@code -Dstorelink.benchmark.profile=true}: each drain's instance and the steady state's record a Java Flight Recording
      * (target/benchmark-N.jfr), to find where the CPU per check goes ({@code jfr print --events jdk.ExecutionSample}).
      */
     private String profile() {
