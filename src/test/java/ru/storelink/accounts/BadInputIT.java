@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -201,5 +202,30 @@ class BadInputIT {
         HttpResponse<String> sameOrigin = victim.post(path, fields, Map.of("Origin", base.getProtocol() + "://" + base.getAuthority(),
                 "Sec-Fetch-Site", "same-origin"));
         assertThat(sameOrigin.statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void crossSitePressesOfCheckNowAreRefused() {
+        // The dashboard is a stateless view too: its view state is no secret, the origin decides.
+        WebClient owner = new WebClient(base);
+        owner.register(TestData.uniqueEmail("csrf-check-now"), PASSWORD);
+        owner.connect("evotor");
+        HttpResponse<String> page = owner.get("/connections");
+        String checkNow = Jsoup.parse(page.body()).selectFirst("#card-evotor form.check-now").id();
+        Map<String, String> fields = WebClient.formFields(page, checkNow, Map.of());
+        fields.put(checkNow + ":run", "");
+        assertThat(fields).as("no view state kept in the session").containsEntry("jakarta.faces.ViewState", "stateless");
+
+        HttpResponse<String> fromElsewhere = owner.post("/connections", fields, Map.of("Origin", "https://attacker.example"));
+        HttpResponse<String> crossSite = owner.post("/connections", fields, Map.of("Sec-Fetch-Site", "cross-site"));
+
+        for (HttpResponse<String> refused : List.of(fromElsewhere, crossSite)) {
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(WebClient.text(refused)).contains("Доступ запрещён");
+        }
+        HttpResponse<String> sameOrigin = owner.post("/connections", fields, Map.of("Origin", base.getProtocol() + "://" + base.getAuthority(),
+                "Sec-Fetch-Site", "same-origin"));
+        assertThat(sameOrigin.statusCode()).isEqualTo(200);
+        assertThat(WebClient.text(sameOrigin)).contains("«Эвотор» проверен: работает.");
     }
 }

@@ -95,7 +95,11 @@ public class HealthCheckTimer {
         runner.execute(() -> {
             try {
                 measureBacklog();
-                sweeper.sweep();
+                // Back to back while there is work: a long backlog or a large steady load is one continuous
+                // pipeline, cut into sweeps of at most a minute only for their log lines.
+                while (sweeper.sweep().busy() && enabled()) {
+                    measureBacklog();
+                }
                 measureBacklog();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Health sweep failed; the next tick tries again", e);

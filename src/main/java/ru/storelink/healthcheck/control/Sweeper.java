@@ -66,23 +66,45 @@ public class Sweeper {
     private volatile boolean stopping;
 
     /** Totals of one sweep, for the one log line and the metrics. */
-    public record Totals(int checked, int online, int needsReconnect, int temporary, int lost) {
+    /**
+     * Totals of one sweep, for the one log line and the metrics; {@code busy} when a service still had due
+     * connections as the sweep reached {@link #LONGEST_SWEEP}: the next sweep should start at once.
+     */
+    public record Totals(int checked, int online, int needsReconnect, int temporary, int lost, boolean busy) {
 
-        static final Totals NONE = new Totals(0, 0, 0, 0, 0);
+        static final Totals NONE = new Totals(0, 0, 0, 0, 0, false);
 
         Totals plus(Report report) {
             return new Totals(checked + 1,
                     online + (report.state() == ConnectionStatus.WORKING ? 1 : 0),
                     needsReconnect + (report.state() == ConnectionStatus.NEEDS_RECONNECT ? 1 : 0),
                     temporary + (report.outcome() == CheckOutcome.TEMPORARY ? 1 : 0),
-                    lost + (report.written() ? 0 : 1));
+                    lost + (report.written() ? 0 : 1), busy);
         }
 
         Totals plus(Totals other) {
             return new Totals(checked + other.checked, online + other.online, needsReconnect + other.needsReconnect,
-                    temporary + other.temporary, lost + other.lost);
+                    temporary + other.temporary, lost + other.lost, busy || other.busy);
+        }
+
+        Totals stillBusy() {
+            return new Totals(checked, online, needsReconnect, temporary, lost, true);
         }
     }
+
+    /**
+     * A sweep that keeps finding work ends after this long, so that its log line and duration metric still
+     * come regularly; the timer then starts the next one at once.
+     */
+    static final Duration LONGEST_SWEEP = Duration.ofMinutes(1);
+
+    /**
+     * Connections fall due continuously (each keeps its own phase), so a claim that finds nothing due is no end
+     * while the sweep found work this recently: it looks again every {@link #LOOK_AGAIN} instead of leaving
+     * the next connections to wait for the timer's next tick (up to 5 s, a burst afterwards).
+     */
+    static final Duration LINGER = Duration.ofSeconds(1);
+    static final Duration LOOK_AGAIN = Duration.ofMillis(100);
 
     public Totals sweep() {
         HealthCheckSettings settings = HealthCheckSettings.current();
@@ -128,8 +150,8 @@ public class Sweeper {
      * A pipeline, not batches: the service's {@code concurrency} threads each start the next check as soon as
      * theirs ends, from a small queue of claimed checks that the claimer refills, half the concurrency at a
      * time, whenever that much room is free. No thread waits for the slowest check of a batch, and a claim (a
-     * short transaction of its own) serves several checks. Ends when nothing is due and every claimed check
-     * has finished.
+     * short transaction of its own) serves several checks. Ends when nothing has been due for {@link #LINGER}
+     * (or after {@link #LONGEST_SWEEP}) and every claimed check has finished.
      */
     private Totals sweep(ServiceType service, HealthCheckSettings settings) {
         int concurrency = settings.concurrency(service);
@@ -142,16 +164,28 @@ public class Sweeper {
         // A queued check that could not finish within its lease any more is left for the lease to expire:
         // started late, it could meet another instance's check of the same connection.
         long startWithin = lease.minus(providers.of(service).worstCall().multipliedBy(HealthCheckSettings.CALLS_PER_CHECK)).toNanos();
+        long sweepStart = System.nanoTime();
+        long lastFound = sweepStart;
+        boolean busy = false;
         try {
             while (!stopping) {
                 slots.acquire(refill);
                 int free = refill + slots.drainPermits();
                 List<ClaimedCheck> claimed = claims.claimDue(service, free, settings.interval(), lease);
                 slots.release(free - claimed.size());
-                if (claimed.isEmpty()) {
-                    break;
-                }
                 long claimedAt = System.nanoTime();
+                if (claimed.isEmpty()) {
+                    if (claimedAt - lastFound > LINGER.toNanos()) {
+                        break;
+                    }
+                    Thread.sleep(LOOK_AGAIN.toMillis());
+                    continue;
+                }
+                lastFound = claimedAt;
+                if (claimedAt - sweepStart > LONGEST_SWEEP.toNanos()) {
+                    // Still work to do: these checks run, the next sweep follows at once.
+                    busy = true;
+                }
                 for (ClaimedCheck check : claimed) {
                     pool.execute(() -> {
                         try {
@@ -168,6 +202,9 @@ public class Sweeper {
                         }
                     });
                 }
+                if (busy) {
+                    break;
+                }
             }
             // Every check ends within its lease (each provider call has a total deadline); a queued one waits
             // at most for the checks ahead of it.
@@ -179,7 +216,7 @@ public class Sweeper {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return totals.get();
+        return busy ? totals.get().stillBusy() : totals.get();
     }
 
     private static <T> Optional<T> await(Future<T> future, Duration limit) {

@@ -1,4 +1,4 @@
-package ru.storelink.accounts.boundary;
+package ru.storelink.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,13 +11,15 @@ import java.net.URI;
 import java.util.logging.Logger;
 
 /**
- * The login and registration forms are stateless (no session before sign-in), so their view state is no
- * longer a secret per visitor and cannot stop a cross-site post — another site could sign a visitor in to
- * an account of the attacker's ("login CSRF"). Browsers say where a post comes from: a post whose
- * {@code Sec-Fetch-Site} is not same-origin, or whose {@code Origin} names another host, is refused (403).
- * A request with neither header (no browser sends a cross-site form without them) passes.
+ * Stateless views (login, registration, the dashboard) keep no view state in the session, so their view
+ * state is no secret per visitor and cannot stop a cross-site post: another site could sign a visitor in to
+ * an account of the attacker's ("login CSRF") or press «Проверить сейчас» for them. Browsers say where a post
+ * comes from: a post whose {@code Sec-Fetch-Site} is not same-origin, or whose {@code Origin} names another
+ * host, is refused (403). A request with neither header (no browser sends a cross-site form without them)
+ * passes.
  */
-@WebFilter(urlPatterns = {"/login", "/login.xhtml", "/register", "/register.xhtml"}, asyncSupported = true)
+@WebFilter(urlPatterns = {"/login", "/login.xhtml", "/register", "/register.xhtml", "/connections", "/connections.xhtml"},
+        asyncSupported = true)
 public class SameOriginPosts extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
