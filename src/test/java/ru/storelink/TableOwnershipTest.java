@@ -30,7 +30,8 @@ class TableOwnershipTest {
             "account", "accounts",
             "login_limit", "accounts",
             "connection_health", "healthcheck",
-            "connection_check", "healthcheck");
+            "connection_check", "healthcheck",
+            "connection_transition", "healthcheck");
 
     private static final Pattern WRITE = Pattern.compile("(?<!FOR )\\b(UPDATE|INSERT INTO|DELETE FROM)\\s+(\"\\s*\\+\\s*)?([A-Za-z_]+)");
 

@@ -235,6 +235,29 @@ class ClaimsIT {
         assertThat(healthOf(reconnected).getState()).isEqualTo(ConnectionStatus.WORKING);
         assertThat(evotor.of(reconnected).orElseThrow().isOnline()).as("the connection row goes back untouched").isTrue();
         assertThat(health.history(EvotorService.TYPE, checks.get(2).id())).isEmpty();
+        assertThat(transitions(checks.get(0).id())).last().isEqualTo("WORKING>NEEDS_RECONNECT evotor.refused-401");
+        assertThat(transitions(checks.get(2).id())).as("the reconnect's, none of the stale check's")
+                .containsExactly("null>WORKING transition.connected");
+    }
+
+    @Test
+    void everyChangeOfStateIsRecordedWithItsReasonInTheSameTransaction() throws Exception {
+        long owner = account();
+        long id = evotor.save(owner, grant(), store()).getId();
+        results.write(rejected(claims.claimOf(EvotorService.TYPE, owner, LONG_LEASE).orElseThrow()));
+        results.write(rejected(claims.claimOf(EvotorService.TYPE, owner, LONG_LEASE).orElseThrow()));
+        ClaimedCheck stale = claims.claimOf(EvotorService.TYPE, owner, LONG_LEASE).orElseThrow();
+        evotor.save(owner, grant(), store());
+        boolean staleWrote = results.write(new CheckResult(stale, new Health(ConnectionStatus.SERVICE_UNAVAILABLE, 3),
+                ProbeResult.of(CheckOutcome.TEMPORARY, Message.of("evotor.unreachable")), 4, Duration.ZERO));
+
+        assertThat(staleWrote).isFalse();
+        assertThat(transitions(id)).containsExactly(
+                "null>WORKING transition.connected",
+                "WORKING>NEEDS_RECONNECT evotor.refused-401",
+                "NEEDS_RECONNECT>WORKING transition.reconnected");
+        assertThat(count("SELECT COUNT(*) FROM connection_transition WHERE connection_id = ? AND account_id = " + owner, id))
+                .as("all of them the owner's").isEqualTo(3);
     }
 
     @Test
@@ -387,6 +410,21 @@ class ClaimsIT {
 
         assertThat(metrics).contains("health_checks_due");
         assertThat(statements).as("SQL statements per scrape").isZero();
+    }
+
+    /** The connection's transitions, oldest first, as "from>to reason". */
+    private List<String> transitions(long connectionId) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
+                "SELECT from_state, to_state, reason FROM connection_transition WHERE service = 'evotor' AND connection_id = ? ORDER BY id")) {
+            select.setLong(1, connectionId);
+            List<String> found = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getString(1) + ">" + rows.getString(2) + " " + rows.getString(3));
+                }
+            }
+            return found;
+        }
     }
 
     private void execute(String sql, long id) throws SQLException {

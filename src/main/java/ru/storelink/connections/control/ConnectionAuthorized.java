@@ -8,5 +8,5 @@ import ru.storelink.connections.entity.ServiceType;
  * observes it to start the connection's health afresh; observers run in the same transaction, so the
  * connection and its health are stored together or not at all.
  */
-public record ConnectionAuthorized(ServiceType service, long connectionId, OffsetDateTime at) {
+public record ConnectionAuthorized(ServiceType service, long connectionId, long accountId, OffsetDateTime at) {
 }

@@ -122,7 +122,7 @@ public abstract class ConnectionStore<T extends ProviderConnection> {
         }
         em.flush();
         // In this transaction: the health checker starts the connection's state afresh, or nothing is stored.
-        authorizations.fire(new ConnectionAuthorized(service, connection.getId(), connection.getConnectedAt()));
+        authorizations.fire(new ConnectionAuthorized(service, connection.getId(), accountId, connection.getConnectedAt()));
         LOG.info(() -> service + " connection " + connection.getId() + " of account " + accountId + " saved");
         return connection;
     }

@@ -115,7 +115,8 @@ public class CheckResults {
 
     /**
      * Writes the results in one transaction: for each, its connection's two columns of the owner's plan, its
-     * health row (only while the lease is ours) and its slot of the history ring. The connection rows are
+     * health row (only while the lease is ours), its slot of the history ring and, when its card's state
+     * changed, the transition. The connection rows are
      * locked first, in id order, as a new authorization or a deletion takes them before the health row.
      * About six round trips and one commit for all of them.
      *
@@ -165,7 +166,30 @@ public class CheckResults {
             services.of(rows.getKey()).store().recordChecks(db, rows.getValue(), now);
         }
         writeHistory(db, writtenResults, now);
+        writeTransitions(db, writtenResults, now);
         return written;
+    }
+
+    /** A result that changed its card's state appends the change, with the check's reason. */
+    private static void writeTransitions(Connection db, List<CheckResult> results, OffsetDateTime at) throws SQLException {
+        List<CheckResult> changes = results.stream().filter(result -> result.health().state() != result.check().state()).toList();
+        if (changes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO connection_transition"
+                + " (account_id, service, connection_id, from_state, to_state, reason, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (CheckResult change : changes) {
+                insert.setLong(1, change.check().accountId());
+                insert.setString(2, change.check().service().key());
+                insert.setLong(3, change.check().id());
+                insert.setString(4, change.check().state().name());
+                insert.setString(5, change.health().state().name());
+                insert.setString(6, stored(change.result().reason()));
+                insert.setObject(7, at);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     /** The lease-checked health rows; an update count of 0 means the lease is no longer ours. */

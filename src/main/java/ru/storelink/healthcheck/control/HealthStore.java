@@ -16,11 +16,16 @@ import ru.storelink.healthcheck.entity.ConnectionCheck;
 import ru.storelink.healthcheck.entity.ConnectionHealth;
 
 /**
- * The health checker's table outside of checks: a connection's health starts with its authorization, and
- * pages read it and the history. Writes during checks are {@link Claims}'.
+ * The health checker's tables outside of checks: a connection's health starts with its authorization (and
+ * a transition says so), and pages read it and the history. Writes during checks are {@link Claims}' and
+ * {@link CheckResults}'.
  */
 @ApplicationScoped
 public class HealthStore {
+
+    /** The reasons of transitions by authorization (message codes): a first connection, a reconnect. */
+    static final String CONNECTED = "transition.connected";
+    static final String RECONNECTED = "transition.reconnected";
 
     @PersistenceContext
     EntityManager em;
@@ -32,6 +37,19 @@ public class HealthStore {
      */
     void authorized(@Observes ConnectionAuthorized authorization) {
         ServiceType service = authorization.service();
+        // The transition first, from the state as it was (the connection's row is locked: nobody else writes it).
+        em.createNativeQuery("INSERT INTO connection_transition"
+                        + " (account_id, service, connection_id, from_state, to_state, reason, occurred_at)"
+                        + " SELECT ?, service, connection_id, state, ?, ?, ? FROM connection_health"
+                        + " WHERE service = ? AND connection_id = ? AND state <> ?")
+                .setParameter(1, authorization.accountId())
+                .setParameter(2, ConnectionStatus.WORKING.name())
+                .setParameter(3, RECONNECTED)
+                .setParameter(4, authorization.at())
+                .setParameter(5, service.key())
+                .setParameter(6, authorization.connectionId())
+                .setParameter(7, ConnectionStatus.WORKING.name())
+                .executeUpdate();
         int updated = em.createNativeQuery("UPDATE connection_health SET state = ?, last_success_at = ?, consecutive_failures = 0,"
                         + " last_check_outcome = ?, last_check_reason = NULL, checked_at = ?, scheduled_at = ?,"
                         + " lease_owner = NULL, lease_until = NULL WHERE service = ? AND connection_id = ?")
@@ -57,6 +75,15 @@ public class HealthStore {
                     .setParameter(6, CheckOutcome.WORKS.name())
                     .setParameter(7, authorization.at())
                     .setParameter(8, authorization.at())
+                    .executeUpdate();
+            em.createNativeQuery("INSERT INTO connection_transition"
+                            + " (account_id, service, connection_id, from_state, to_state, reason, occurred_at) VALUES (?, ?, ?, NULL, ?, ?, ?)")
+                    .setParameter(1, authorization.accountId())
+                    .setParameter(2, service.key())
+                    .setParameter(3, authorization.connectionId())
+                    .setParameter(4, ConnectionStatus.WORKING.name())
+                    .setParameter(5, CONNECTED)
+                    .setParameter(6, authorization.at())
                     .executeUpdate();
         }
     }
