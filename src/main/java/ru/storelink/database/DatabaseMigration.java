@@ -46,8 +46,8 @@ import org.flywaydb.core.api.output.MigrateResult;
                         // load-and-fault suite measures both sides: no failure under load, failures within ~5 s.
                         "fish.payara.max-wait-time-in-millis=5000"
                 }),
-        // The health checker's own few connections (CheckResults writes every result through one of them): page
-        // traffic that takes every connection of the pool above never holds up a result, and checks never
+        // The health checker's own few connections (its claims, its backlog gauges and the result writer): page
+        // traffic that takes every connection of the pool above never holds up the checks, and the checks never
         // take a page's connection. Validated and bounded like the pool above.
         @DataSourceDefinition(
                 name = DatabaseMigration.CHECKS_DATA_SOURCE,
@@ -56,7 +56,7 @@ import org.flywaydb.core.api.output.MigrateResult;
                 user = "${MPCONFIG=db.user}",
                 password = "${MPCONFIG=db.password}",
                 minPoolSize = 1,
-                maxPoolSize = 4,
+                maxPoolSize = 8,
                 properties = {
                         "fish.payara.is-connection-validation-required=true",
                         "fish.payara.connection-validation-method=custom-validation",

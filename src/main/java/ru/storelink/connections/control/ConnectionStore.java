@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -127,21 +128,24 @@ public abstract class ConnectionStore<T extends ProviderConnection> {
         return connection;
     }
 
-    /** The rows of {@code ids} that still exist, as a check needs them. */
-    public List<CheckInput> checkInputs(Collection<Long> ids) {
+    /** The rows of {@code ids} that still exist, as a check needs them, read in the health checker's claim. */
+    public List<CheckInput> checkInputs(Connection db, Collection<Long> ids) throws SQLException {
         if (ids.isEmpty()) {
             return List.of();
         }
         // The ids are numbers from the health checker's own query, never from a request.
         String idList = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
         String detail = checkDetailColumn();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, account_id, access_token, refresh_token, token_expires_at, "
-                        + (detail == null ? "CAST(NULL AS VARCHAR(1))" : detail)
-                        + " FROM " + table + " WHERE id IN (" + idList + ")")
-                .getResultList();
-        return rows.stream().map(row -> new CheckInput(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                (String) row[2], (String) row[3], DatabaseTime.of(row[4]), (String) row[5])).toList();
+        List<CheckInput> inputs = new ArrayList<>(ids.size());
+        try (Statement select = db.createStatement();
+                ResultSet rows = select.executeQuery("SELECT id, account_id, access_token, refresh_token, token_expires_at, "
+                        + (detail == null ? "CAST(NULL AS VARCHAR(1))" : detail) + " FROM " + table + " WHERE id IN (" + idList + ")")) {
+            while (rows.next()) {
+                inputs.add(new CheckInput(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4),
+                        DatabaseTime.of(rows.getObject(5)), rows.getString(6)));
+            }
+        }
+        return inputs;
     }
 
     /** A check's verdict for the owner's plan's two columns of one row. */

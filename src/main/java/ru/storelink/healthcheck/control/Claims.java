@@ -1,11 +1,12 @@
 package ru.storelink.healthcheck.control;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -16,10 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import ru.storelink.connections.control.ConnectionStore.CheckInput;
 import ru.storelink.connections.control.Services;
 import ru.storelink.connections.entity.ProviderConnection;
 import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.database.DatabaseMigration;
 import ru.storelink.database.DatabaseTime;
 
 /**
@@ -27,15 +30,17 @@ import ru.storelink.database.DatabaseTime;
  * connections are claimed in a short transaction with {@code SELECT ... FOR UPDATE SKIP LOCKED} and a
  * lease in database time, and checked outside any transaction; {@link CheckResults} writes their results
  * only while the lease is still ours. A connection deleted or reconnected meanwhile (a new authorization
- * clears the lease) is therefore never resurrected or overwritten.
+ * clears the lease) is therefore never resurrected or overwritten. Claims run on the checker's own pool,
+ * like its results: a page storm that takes every connection of the application's pool does not stop the
+ * checks.
  */
 @ApplicationScoped
 public class Claims {
 
     private static final Logger LOG = Logger.getLogger(Claims.class.getName());
 
-    @PersistenceContext
-    EntityManager em;
+    @Resource(lookup = DatabaseMigration.CHECKS_DATA_SOURCE)
+    DataSource checksDatabase;
 
     @Inject
     Services services;
@@ -47,39 +52,30 @@ public class Claims {
      * Claims up to {@code limit} due connections (their interval began at least {@code interval} ago), the
      * longest due first, walking the schedule's index in order.
      */
-    @Transactional(TxType.REQUIRES_NEW)
     public List<ClaimedCheck> claimDue(ServiceType service, int limit, Duration interval, Duration lease) {
-        OffsetDateTime now = DatabaseTime.now(em);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(SELECT
-                        + " WHERE service = ? AND scheduled_at <= ? AND (lease_until IS NULL OR lease_until < ?)"
-                        + " ORDER BY scheduled_at"
-                        + " FETCH FIRST " + limit + " ROWS ONLY"
-                        + " FOR UPDATE SKIP LOCKED")
-                .setParameter(1, service.key())
-                .setParameter(2, now.minus(interval))
-                .setParameter(3, now)
-                .getResultList();
-        return lease(service, rows, now.plus(lease));
+        return inTransaction(db -> {
+            OffsetDateTime now = DatabaseTime.now(db);
+            List<Object[]> rows = rows(db, SELECT
+                    + " WHERE service = ? AND scheduled_at <= ? AND (lease_until IS NULL OR lease_until < ?)"
+                    + " ORDER BY scheduled_at FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED",
+                    service.key(), now.minus(interval), now);
+            return lease(db, service, rows, now.plus(lease));
+        });
     }
 
     /** Claims the account's connection for a check now, unless another check holds it. */
-    @Transactional(TxType.REQUIRES_NEW)
     public Optional<ClaimedCheck> claimOf(ServiceType service, long accountId, Duration lease) {
         Optional<Long> id = services.of(service).store().of(accountId).map(ProviderConnection::getId);
         if (id.isEmpty()) {
             return Optional.empty();
         }
-        OffsetDateTime now = DatabaseTime.now(em);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(SELECT
-                        + " WHERE service = ? AND connection_id = ? AND (lease_until IS NULL OR lease_until < ?)"
-                        + " FOR UPDATE SKIP LOCKED")
-                .setParameter(1, service.key())
-                .setParameter(2, id.get())
-                .setParameter(3, now)
-                .getResultList();
-        return lease(service, rows, now.plus(lease)).stream().findFirst();
+        return inTransaction(db -> {
+            OffsetDateTime now = DatabaseTime.now(db);
+            List<Object[]> rows = rows(db, SELECT
+                    + " WHERE service = ? AND connection_id = ? AND (lease_until IS NULL OR lease_until < ?) FOR UPDATE SKIP LOCKED",
+                    service.key(), id.get(), now);
+            return lease(db, service, rows, now.plus(lease)).stream().findFirst();
+        });
     }
 
     /** What is due now, for operators: how many connections, and how long the longest due has waited. */
@@ -88,20 +84,20 @@ public class Claims {
 
     /** Reads the schedule's index only: the due part of it, and its first entry. */
     public Backlog backlog(ServiceType service, Duration interval) {
-        OffsetDateTime dueBefore = DatabaseTime.now(em).minus(interval);
-        Object count = em.createNativeQuery("SELECT COUNT(*) FROM connection_health WHERE service = ? AND scheduled_at <= ?")
-                .setParameter(1, service.key())
-                .setParameter(2, dueBefore)
-                .getSingleResult();
-        OffsetDateTime oldest = DatabaseTime.of(em.createNativeQuery("SELECT MIN(scheduled_at) FROM connection_health WHERE service = ?")
-                .setParameter(1, service.key())
-                .getSingleResult());
-        Duration lag = oldest == null || oldest.isAfter(dueBefore) ? Duration.ZERO : Duration.between(oldest, dueBefore);
-        return new Backlog(((Number) count).longValue(), lag);
+        return inTransaction(db -> {
+            OffsetDateTime dueBefore = DatabaseTime.now(db).minus(interval);
+            long due = ((Number) rows(db, "SELECT COUNT(*) FROM connection_health WHERE service = ? AND scheduled_at <= ?",
+                    service.key(), dueBefore).get(0)[0]).longValue();
+            OffsetDateTime oldest = DatabaseTime.of(rows(db, "SELECT MIN(scheduled_at) FROM connection_health WHERE service = ?",
+                    service.key()).get(0)[0]);
+            Duration lag = oldest == null || oldest.isAfter(dueBefore) ? Duration.ZERO : Duration.between(oldest, dueBefore);
+            return new Backlog(due, lag);
+        });
     }
 
     /** Leases the claimed health rows and reads what their checks need from the connections. */
-    private List<ClaimedCheck> lease(ServiceType service, List<Object[]> rows, OffsetDateTime leaseUntil) {
+    private List<ClaimedCheck> lease(Connection db, ServiceType service, List<Object[]> rows, OffsetDateTime leaseUntil)
+            throws SQLException {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -112,14 +108,15 @@ public class Claims {
         }
         // The ids come from our own query: numbers only.
         String idList = health.keySet().stream().map(Object::toString).collect(Collectors.joining(","));
-        em.createNativeQuery("UPDATE connection_health SET lease_owner = ?, lease_until = ?"
-                        + " WHERE service = ? AND connection_id IN (" + idList + ")")
-                .setParameter(1, owner)
-                .setParameter(2, leaseUntil)
-                .setParameter(3, service.key())
-                .executeUpdate();
+        try (PreparedStatement update = db.prepareStatement("UPDATE connection_health SET lease_owner = ?, lease_until = ?"
+                + " WHERE service = ? AND connection_id IN (" + idList + ")")) {
+            update.setString(1, owner);
+            update.setObject(2, leaseUntil);
+            update.setString(3, service.key());
+            update.executeUpdate();
+        }
         Map<Long, CheckInput> inputs = new HashMap<>();
-        for (CheckInput input : services.of(service).store().checkInputs(health.keySet())) {
+        for (CheckInput input : services.of(service).store().checkInputs(db, health.keySet())) {
             inputs.put(input.id(), input);
         }
         List<ClaimedCheck> claimed = new ArrayList<>(rows.size());
@@ -135,5 +132,48 @@ public class Claims {
             }
         });
         return claimed;
+    }
+
+    private interface Work<T> {
+        T in(Connection db) throws SQLException;
+    }
+
+    /** One short transaction on the checker's pool; a database failure ends the sweep (the next tick retries). */
+    private <T> T inTransaction(Work<T> work) {
+        try (Connection db = checksDatabase.getConnection()) {
+            db.setAutoCommit(false);
+            try {
+                T result = work.in(db);
+                db.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Health check claim failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Object[]> rows(Connection db, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement select = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = select.executeQuery()) {
+                int columns = result.getMetaData().getColumnCount();
+                List<Object[]> rows = new ArrayList<>();
+                while (result.next()) {
+                    Object[] row = new Object[columns];
+                    for (int c = 0; c < columns; c++) {
+                        row[c] = result.getObject(c + 1);
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        }
     }
 }
