@@ -34,21 +34,12 @@ import org.flywaydb.core.api.output.MigrateResult;
                 minPoolSize = 2,
                 maxPoolSize = 32,
                 properties = {
-                        // After a database restart every pooled connection is dead. Each one is checked
-                        // (Connection.isValid) before use, and one failed check discards the whole pool, so the
-                        // application recovers by itself instead of failing on stale connections one by one.
-                        "fish.payara.is-connection-validation-required=true",
-                        "fish.payara.connection-validation-method=custom-validation",
-                        "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
-                        "fish.payara.fail-all-connections=true",
-                        // While the database is away a request waits at most this long for a connection, then the
-                        // visitor gets the error page instead of a hanging browser (Payara's default is 60 s). The
-                        // load-and-fault suite measures both sides: no failure under load, failures within ~5 s.
-                        "fish.payara.max-wait-time-in-millis=5000"
+                        DatabaseMigration.VALIDATED, DatabaseMigration.VALIDATED_BY, DatabaseMigration.VALIDATION_CLASS,
+                        DatabaseMigration.DROP_ALL_ON_FAILURE, DatabaseMigration.LONGEST_WAIT
                 }),
         // The health checker's own few connections (its claims, its backlog gauges and the result writer): page
         // traffic that takes every connection of the pool above never holds up the checks, and the checks never
-        // take a page's connection. Validated and bounded like the pool above.
+        // take a page's connection.
         @DataSourceDefinition(
                 name = DatabaseMigration.CHECKS_DATA_SOURCE,
                 className = "${MPCONFIG=db.datasource-class}",
@@ -58,11 +49,8 @@ import org.flywaydb.core.api.output.MigrateResult;
                 minPoolSize = 1,
                 maxPoolSize = 8,
                 properties = {
-                        "fish.payara.is-connection-validation-required=true",
-                        "fish.payara.connection-validation-method=custom-validation",
-                        "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
-                        "fish.payara.fail-all-connections=true",
-                        "fish.payara.max-wait-time-in-millis=5000"
+                        DatabaseMigration.VALIDATED, DatabaseMigration.VALIDATED_BY, DatabaseMigration.VALIDATION_CLASS,
+                        DatabaseMigration.DROP_ALL_ON_FAILURE, DatabaseMigration.LONGEST_WAIT
                 })
 })
 @Startup
@@ -76,6 +64,18 @@ public class DatabaseMigration {
 
     /** The health checker's own pool (same database). */
     public static final String CHECKS_DATA_SOURCE = "java:app/jdbc/storelink-checks";
+
+    // Both pools: after a database restart every pooled connection is dead. Each one is checked
+    // (Connection.isValid) before use, and one failed check discards the whole pool, so the application
+    // recovers by itself instead of failing on stale connections one by one.
+    static final String VALIDATED = "fish.payara.is-connection-validation-required=true";
+    static final String VALIDATED_BY = "fish.payara.connection-validation-method=custom-validation";
+    static final String VALIDATION_CLASS = "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation";
+    static final String DROP_ALL_ON_FAILURE = "fish.payara.fail-all-connections=true";
+    // While the database is away a request waits at most this long for a connection, then the visitor gets
+    // the error page instead of a hanging browser (Payara's default is 60 s). The load-and-fault suite
+    // measures both sides: no failure under load, failures within ~5 s.
+    static final String LONGEST_WAIT = "fish.payara.max-wait-time-in-millis=5000";
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
 

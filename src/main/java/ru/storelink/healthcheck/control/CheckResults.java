@@ -32,6 +32,7 @@ import ru.storelink.connections.entity.CheckOutcome;
 import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.database.DatabaseMigration;
 import ru.storelink.database.DatabaseTime;
+import ru.storelink.database.LocalTransaction;
 import ru.storelink.healthcheck.control.HealthRules.Health;
 import ru.storelink.healthcheck.entity.ConnectionCheck;
 import ru.storelink.texts.Message;
@@ -129,17 +130,7 @@ public class CheckResults {
     }
 
     private boolean[] writeTogether(Connection db, List<CheckResult> results) throws SQLException {
-        db.setAutoCommit(false);
-        try {
-            boolean[] written = writeIn(db, results);
-            db.commit();
-            return written;
-        } catch (SQLException | RuntimeException e) {
-            db.rollback();
-            throw e;
-        } finally {
-            db.setAutoCommit(true);
-        }
+        return LocalTransaction.run(db, inIt -> writeIn(inIt, results));
     }
 
     private boolean[] writeIn(Connection db, List<CheckResult> results) throws SQLException {

@@ -24,6 +24,7 @@ import ru.storelink.connections.entity.ProviderConnection;
 import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.database.DatabaseMigration;
 import ru.storelink.database.DatabaseTime;
+import ru.storelink.database.LocalTransaction;
 
 /**
  * The database side of health checks, safe with several application instances on one database:
@@ -134,24 +135,10 @@ public class Claims {
         return claimed;
     }
 
-    private interface Work<T> {
-        T in(Connection db) throws SQLException;
-    }
-
     /** One short transaction on the checker's pool; a database failure ends the sweep (the next tick retries). */
-    private <T> T inTransaction(Work<T> work) {
+    private <T> T inTransaction(LocalTransaction.Work<T> work) {
         try (Connection db = checksDatabase.getConnection()) {
-            db.setAutoCommit(false);
-            try {
-                T result = work.in(db);
-                db.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
+            return LocalTransaction.run(db, work);
         } catch (SQLException e) {
             throw new IllegalStateException("Health check claim failed: " + e.getMessage(), e);
         }
