@@ -26,8 +26,8 @@ import org.eclipse.microprofile.metrics.Tag;
 import ru.storelink.connections.control.ProviderConfiguration;
 import ru.storelink.connections.control.Services;
 import ru.storelink.connections.entity.ServiceType;
-import ru.storelink.healthcheck.control.HealthCheckSettings;
 import ru.storelink.healthcheck.control.CheckResults;
+import ru.storelink.healthcheck.control.HealthCheckSettings;
 import ru.storelink.healthcheck.control.Sweeper;
 
 /**

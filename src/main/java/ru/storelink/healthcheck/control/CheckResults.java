@@ -84,7 +84,7 @@ public class CheckResults {
     }
 
     private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
-    private Thread writer;
+    private volatile Thread writer;
     private volatile boolean stopping;
 
     /**
@@ -95,8 +95,14 @@ public class CheckResults {
      */
     public boolean write(CheckResult result) {
         Waiting waiting = new Waiting(result, new CompletableFuture<>());
-        startWriter();
+        if (writer == null) {
+            startWriter();
+        }
         queue.add(waiting);
+        if (stopping) {
+            // Perhaps after the writer's last look at the queue: nobody else would answer.
+            waiting.written().completeExceptionally(new IllegalStateException("Storelink is stopping"));
+        }
         try {
             return waiting.written().get(LONGEST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -65,7 +65,6 @@ public class Sweeper {
     private ExecutorService sweepers;
     private volatile boolean stopping;
 
-    /** Totals of one sweep, for the one log line and the metrics. */
     /**
      * Totals of one sweep, for the one log line and the metrics; {@code busy} when a service still had due
      * connections as the sweep reached {@link #LONGEST_SWEEP}: the next sweep should start at once.
@@ -165,7 +164,8 @@ public class Sweeper {
         // started late, it could meet another instance's check of the same connection.
         long startWithin = lease.minus(providers.of(service).worstCall().multipliedBy(HealthCheckSettings.CALLS_PER_CHECK)).toNanos();
         long sweepStart = System.nanoTime();
-        long lastFound = sweepStart;
+        // As if work was last found a linger ago: a sweep whose first claim finds nothing ends at once.
+        long lastFound = sweepStart - LINGER.toNanos();
         boolean busy = false;
         try {
             while (!stopping) {
