@@ -55,6 +55,7 @@ document.addEventListener('DOMContentLoaded', function () {
             document.getElementById('details-' + card.service).textContent = card.details;
             document.getElementById('checked-' + card.service).textContent = card.checked;
             setNote(card);
+            document.getElementById('reconnect-' + card.service).hidden = !card.reconnect;
         });
     }
 

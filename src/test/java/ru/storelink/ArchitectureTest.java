@@ -33,7 +33,7 @@ class ArchitectureTest {
 
     /** What every service builds on; it finds services only through CDI. */
     static final List<String> CORE = List.of(
-            "accounts", "connections", "dashboard", "database", "demo", "deployment", "healthcheck", "texts", "web");
+            "accounts", "connections", "dashboard", "database", "demo", "deployment", "healthcheck", "notifications", "texts", "web");
 
     @ArchTest
     static final ArchRule noCyclesBetweenFeatures = slices().matching("ru.storelink.(*)..").should().beFreeOfCycles();

@@ -31,7 +31,10 @@ class TableOwnershipTest {
             "login_limit", "accounts",
             "connection_health", "healthcheck",
             "connection_check", "healthcheck",
-            "connection_transition", "healthcheck");
+            "connection_transition", "healthcheck",
+            "notification", "notifications",
+            "notification_settings", "notifications",
+            "demo_mail", "notifications");
 
     private static final Pattern WRITE = Pattern.compile("(?<!FOR )\\b(UPDATE|INSERT INTO|DELETE FROM)\\s+(\"\\s*\\+\\s*)?([A-Za-z_]+)");
 

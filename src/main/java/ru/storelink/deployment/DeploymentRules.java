@@ -59,7 +59,7 @@ public final class DeploymentRules {
                 + "(APP_DEMO) if this deployment is meant to be a demo");
     }
 
-    private static boolean isDeployment(String dbUrl) {
+    public static boolean isDeployment(String dbUrl) {
         return dbUrl != null && dbUrl.startsWith("jdbc:postgresql:");
     }
 }

@@ -116,7 +116,7 @@ class DashboardStatusIT {
         assertThat(changed.headers().firstValue("ETag")).isPresent().isNotEqualTo(java.util.Optional.of(etag));
         JsonObject card = card(cards(changed), "evotor");
         assertThat(card.getString("status")).isEqualTo("Требуется переподключение");
-        assertThat(card.getString("note")).contains("подключите заново");
+        assertThat(card.getString("note")).contains("«Переподключить»");
         assertThat(card(cards(changed), "vk").isNull("note")).as("nothing to say about VK").isTrue();
     }
 

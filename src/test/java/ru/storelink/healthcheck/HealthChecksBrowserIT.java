@@ -80,7 +80,7 @@ class HealthChecksBrowserIT {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(2 * INTERVAL_SECONDS + 5 + 2 + 3));
         wait.until(ExpectedConditions.textToBe(By.id("status-evotor"), "Требуется переподключение"));
         wait.until(ExpectedConditions.textToBe(By.id("status-vk"), "Требуется переподключение"));
-        assertThat(driver.findElement(By.id("note-evotor")).getText()).contains("подключите заново");
+        assertThat(driver.findElement(By.id("note-evotor")).getText()).contains("«Переподключить»");
         assertThat(pageIsStillTheSame()).as("updated by polling, not by a reload").isTrue();
     }
 

@@ -59,6 +59,11 @@ public record ConnectionCard(ServiceType type, String details, ConnectionStatus 
         return note;
     }
 
+    /** A red «Требуется переподключение» card offers «Переподключить»: the service's consent, back to the dashboard. */
+    public boolean isReconnectNeeded() {
+        return status == ConnectionStatus.NEEDS_RECONNECT;
+    }
+
     public boolean isDemo() {
         return demo;
     }

@@ -15,6 +15,7 @@ import ru.storelink.connections.control.Services;
 import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.dashboard.control.RefreshPasses;
 import ru.storelink.healthcheck.control.ManualChecks;
+import ru.storelink.notifications.control.ProviderOutages;
 import ru.storelink.texts.Texts;
 
 /**
@@ -25,6 +26,9 @@ import ru.storelink.texts.Texts;
 @Named
 @RequestScoped
 public class ConnectionsDashboard {
+
+    @Inject
+    ProviderOutages outages;
 
     @Inject
     SignedInAccount account;
@@ -82,6 +86,11 @@ public class ConnectionsDashboard {
 
     public List<ConnectionCard> getCards() {
         return cards;
+    }
+
+    /** One banner per provider in an outage: the owner's own connections are fine, and nobody reconnects. */
+    public List<String> getOutageBanners() {
+        return outages.down().stream().map(service -> Texts.render("outage.banner", service.title())).toList();
     }
 
     public boolean isNoConnections() {

@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -71,6 +72,9 @@ public class CheckResults {
 
     @Inject
     MetricRegistry metrics;
+
+    @Inject
+    Event<StateChanges> stateChanges;
 
     /**
      * One check's result: the card after it, what the probe found, and when its next interval starts (from
@@ -167,8 +171,11 @@ public class CheckResults {
         return written;
     }
 
-    /** A result that changed its card's state appends the change, with the check's reason. */
-    private static void writeTransitions(Connection db, List<CheckResult> results, OffsetDateTime at) throws SQLException {
+    /**
+     * A result that changed its card's state appends the change, with the check's reason, and tells the
+     * observers of {@link StateChanges} in the same transaction.
+     */
+    private void writeTransitions(Connection db, List<CheckResult> results, OffsetDateTime at) throws SQLException {
         List<CheckResult> changes = results.stream().filter(result -> result.health().state() != result.check().state()).toList();
         if (changes.isEmpty()) {
             return;
@@ -187,6 +194,24 @@ public class CheckResults {
             }
             insert.executeBatch();
         }
+        List<StateChanges.Change> told = changes.stream().map(change -> new StateChanges.Change(change.check().accountId(),
+                change.check().service(), change.check().id(), change.check().state(), change.health().state(),
+                change.result().reason(), at)).toList();
+        try {
+            stateChanges.fire(new StateChanges(db, told));
+        } catch (RuntimeException e) {
+            throw sqlCause(e);
+        }
+    }
+
+    /** An observer's database failure, as the writer handles its own (the transaction is retried result by result). */
+    private static SQLException sqlCause(RuntimeException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        throw e;
     }
 
     /** The lease-checked health rows; an update count of 0 means the lease is no longer ours. */

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import ru.storelink.connections.control.ConnectableService;
@@ -12,6 +13,7 @@ import ru.storelink.connections.entity.CheckOutcome;
 import ru.storelink.connections.entity.ConnectionStatus;
 import ru.storelink.connections.entity.ProviderConnection;
 import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.database.DatabaseTime;
 import ru.storelink.healthcheck.entity.ConnectionCheck;
 import ru.storelink.healthcheck.entity.ConnectionHealth;
 
@@ -110,6 +112,51 @@ public class HealthStore {
                 .setParameter("connectionId", connectionId)
                 .setMaxResults(ConnectionCheck.SLOTS)
                 .getResultList();
+    }
+
+    /** The connection's state now; empty when the connection is gone (or its service's row was never written). */
+    public Optional<ConnectionStatus> state(ServiceType service, long connectionId) {
+        return em.createNativeQuery("SELECT state FROM connection_health WHERE service = ? AND connection_id = ?")
+                .setParameter(1, service.key())
+                .setParameter(2, connectionId)
+                .getResultStream()
+                .findFirst()
+                .map(state -> ConnectionStatus.valueOf(String.valueOf(state)));
+    }
+
+    /** Whether the connection's state changed again after {@code at} (a check's change, or a reconnect). */
+    public boolean changedAfter(ServiceType service, long connectionId, OffsetDateTime at) {
+        return !em.createNativeQuery("SELECT 1 FROM connection_transition WHERE service = ? AND connection_id = ? AND occurred_at > ?")
+                .setParameter(1, service.key())
+                .setParameter(2, connectionId)
+                .setParameter(3, at)
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
+    /** When the connection last stopped working, at or before {@code at}: the start of the break that ended then. */
+    public Optional<OffsetDateTime> stoppedWorking(ServiceType service, long connectionId, OffsetDateTime at) {
+        return Optional.ofNullable(DatabaseTime.of(em.createNativeQuery("SELECT MAX(occurred_at) FROM connection_transition"
+                        + " WHERE service = ? AND connection_id = ? AND from_state = ? AND occurred_at <= ?")
+                .setParameter(1, service.key())
+                .setParameter(2, connectionId)
+                .setParameter(3, ConnectionStatus.WORKING.name())
+                .setParameter(4, at)
+                .getSingleResult()));
+    }
+
+    /** How the provider's checks since {@code since} went: how many, and how many failed temporarily. */
+    public record RecentChecks(long checked, long failedTemporarily) {
+    }
+
+    public RecentChecks recentChecks(ServiceType service, OffsetDateTime since) {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT COUNT(*), COALESCE(SUM(CASE WHEN last_check_outcome = ? THEN 1 ELSE 0 END), 0)"
+                        + " FROM connection_health WHERE service = ? AND checked_at >= ?")
+                .setParameter(1, CheckOutcome.TEMPORARY.name())
+                .setParameter(2, service.key())
+                .setParameter(3, since)
+                .getSingleResult();
+        return new RecentChecks(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 
     static String foreignKey(ServiceType service) {

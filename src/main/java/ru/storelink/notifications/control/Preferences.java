@@ -1,0 +1,34 @@
+package ru.storelink.notifications.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.LocalTime;
+import ru.storelink.notifications.entity.NotificationSettings;
+
+/** Each owner's notification settings; only ever by the signed-in owner's own account id. */
+@ApplicationScoped
+public class Preferences {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** The owner's settings, or the defaults when they never saved any. */
+    public NotificationSettings of(long accountId) {
+        NotificationSettings settings = em.find(NotificationSettings.class, accountId);
+        return settings != null ? settings : NotificationSettings.defaults(accountId);
+    }
+
+    @Transactional
+    public void save(long accountId, boolean broken, boolean unavailable, boolean recovered, LocalTime quietFrom, LocalTime quietUntil) {
+        NotificationSettings settings = em.find(NotificationSettings.class, accountId);
+        if (settings == null) {
+            settings = NotificationSettings.defaults(accountId);
+            settings.change(broken, unavailable, recovered, quietFrom, quietUntil);
+            em.persist(settings);
+        } else {
+            settings.change(broken, unavailable, recovered, quietFrom, quietUntil);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package ru.storelink.notifications.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import ru.storelink.connections.control.Services;
+import ru.storelink.connections.entity.ServiceType;
+import ru.storelink.database.DatabaseTime;
+import ru.storelink.healthcheck.control.HealthCheckSettings;
+import ru.storelink.healthcheck.control.HealthStore;
+import ru.storelink.healthcheck.control.HealthStore.RecentChecks;
+
+/**
+ * A provider's own outage: when at least {@code notify.provider-outage-share} of its connections checked in
+ * the last interval failed temporarily, and at least {@code notify.provider-outage-min-connections} were
+ * checked. Then every dashboard shows one banner, and that provider's notifications wait until it ends, so
+ * that an Evotor outage is not a thousand e-mails. Counted at most every {@link #FRESH_FOR} per instance
+ * (one aggregate over the provider's health rows), whoever asks: pages and senders never wait for a count.
+ */
+@ApplicationScoped
+public class ProviderOutages {
+
+    private static final Logger LOG = Logger.getLogger(ProviderOutages.class.getName());
+
+    static final Duration FRESH_FOR = Duration.ofSeconds(10);
+
+    @Inject
+    Services services;
+
+    @Inject
+    HealthStore health;
+
+    @PersistenceContext
+    EntityManager em;
+
+    private record Counted(Instant at, List<ServiceType> down) {
+    }
+
+    private volatile Counted counted = new Counted(Instant.EPOCH, List.of());
+
+    /** The providers in an outage now, in the pages' order. */
+    public List<ServiceType> down() {
+        Counted last = counted;
+        if (last.at().plus(FRESH_FOR).isBefore(Instant.now())) {
+            last = count();
+        }
+        return last.down();
+    }
+
+    public boolean isDown(ServiceType service) {
+        return down().contains(service);
+    }
+
+    private synchronized Counted count() {
+        if (!counted.at().plus(FRESH_FOR).isBefore(Instant.now())) {
+            return counted;
+        }
+        Config config = ConfigProvider.getConfig();
+        double share = config.getOptionalValue("notify.provider-outage-share", Double.class).orElse(0.5);
+        long least = config.getOptionalValue("notify.provider-outage-min-connections", Long.class).orElse(20L);
+        OffsetDateTime since = DatabaseTime.now(em).minus(HealthCheckSettings.current().interval());
+        Map<ServiceType, RecentChecks> checks = services.types().stream()
+                .collect(Collectors.toMap(service -> service, service -> health.recentChecks(service, since)));
+        List<ServiceType> down = services.types().stream()
+                .filter(service -> isOutage(checks.get(service), share, least))
+                .toList();
+        if (!down.equals(counted.down())) {
+            LOG.warning(() -> down.isEmpty() ? "No provider outage any more" : "Provider outage: " + down + " " + checks);
+        }
+        counted = new Counted(Instant.now(), down);
+        return counted;
+    }
+
+    static boolean isOutage(RecentChecks checks, double share, long least) {
+        return checks.checked() >= least && checks.failedTemporarily() >= share * checks.checked();
+    }
+}
