@@ -258,6 +258,10 @@ class ClaimsIT {
                 "NEEDS_RECONNECT>WORKING transition.reconnected");
         assertThat(count("SELECT COUNT(*) FROM connection_transition WHERE connection_id = ? AND account_id = " + owner, id))
                 .as("all of them the owner's").isEqualTo(3);
+        // The break's notification went into the outbox with it; the owner's own reconnect makes none.
+        assertThat(count("SELECT COUNT(*) FROM notification WHERE service = 'evotor' AND connection_id = ? AND account_id = " + owner
+                + " AND channel = 'EMAIL' AND kind = 'BROKEN' AND to_state = 'NEEDS_RECONNECT'", id)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM notification WHERE service = 'evotor' AND connection_id = ?", id)).isEqualTo(1);
     }
 
     @Test
@@ -277,6 +281,10 @@ class ClaimsIT {
         assertThat(health.history(EvotorService.TYPE, fineCheck.id())).isEmpty();
         assertThat(count("SELECT COUNT(*) FROM connection_health WHERE service = 'evotor' AND connection_id = ?"
                 + " AND lease_owner IS NOT NULL", fineCheck.id())).as("still leased: the check will be repeated").isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM connection_transition WHERE service = 'evotor' AND connection_id = ?"
+                + " AND to_state = 'NEEDS_RECONNECT'", fineCheck.id())).isZero();
+        assertThat(count("SELECT COUNT(*) FROM notification WHERE service = 'evotor' AND connection_id = ?", fineCheck.id()))
+                .as("no notification of a change that was not written").isZero();
     }
 
     @Test

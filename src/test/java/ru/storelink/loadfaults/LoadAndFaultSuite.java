@@ -46,9 +46,11 @@ import ru.storelink.loadfaults.Visitors.Outcome;
 import ru.storelink.loadfaults.Visitors.Sample;
 import ru.storelink.simulators.Simulators;
 import ru.storelink.testsupport.Dashboard;
+import ru.storelink.testsupport.Inbox;
 import ru.storelink.testsupport.PayaraInstance;
 import ru.storelink.testsupport.PostgreSqlServer;
 import ru.storelink.testsupport.SeededConnections;
+import ru.storelink.testsupport.SlowLink;
 import ru.storelink.testsupport.TestData;
 import ru.storelink.testsupport.Waiting;
 import ru.storelink.testsupport.WebClient;
@@ -58,8 +60,9 @@ import ru.storelink.vk.control.VkService;
  * The load-and-fault suite ({@code mvn -Pload-and-faults verify}, see README): two Payara Micro instances
  * with the packaged WAR on one real PostgreSQL, forming one data grid, with the loopback Evotor and VK
  * simulators answering after 100 ms. 1,000 connections (200 signed-in owners with Evotor and VK, 600 more
- * Evotor connections), checked every 15 s. Four phases, in order: load, database restart, providers down,
- * one instance killed. Each phase asserts its promise and writes its figures to
+ * Evotor connections), checked every 15 s. Seven phases, in order: load, database restart, providers down,
+ * one instance killed, logins under attack, a token soak with kills, notifications with a sender killed.
+ * Each phase asserts its promise and writes its figures to
  * {@code target/load-and-faults-report.md}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -83,6 +86,13 @@ class LoadAndFaultSuite {
     private static final Duration SOAK_KILL_EVERY = Duration.ofMinutes(2);
     private static final int SOAK_KILLS = 4;
 
+    private static final int NOTIFY_BROKEN = SOAK_CONNECTIONS / 10;
+    private static final Duration NOTIFY_LEASE = Duration.ofSeconds(20);
+    /** Each SMTP connection opens this late: the senders take long enough to be killed mid-way. */
+    private static final Duration SMTP_DELAY = Duration.ofMillis(300);
+
+    private final Inbox inbox = new Inbox();
+    private SlowLink slowSmtp;
     private final List<String> report = new ArrayList<>();
     private final List<Owner> owners = Collections.synchronizedList(new ArrayList<>());
     private final TokenCipher cipher = new TokenCipher(Base64.getDecoder().decode(System.getProperty("storelink.test.token-key")));
@@ -96,9 +106,14 @@ class LoadAndFaultSuite {
     void startEverything() throws Exception {
         Instant began = Instant.now();
         postgres = PostgreSqlServer.withFreshDatabase("storelink_load");
+        inbox.start();
+        slowSmtp = new SlowLink(inbox.port(), SMTP_DELAY);
         String jvm = System.getProperty("storelink.load.jvm") + " -Ddb.url=" + postgres.jdbcUrl()
                 + " -Dhealth-check.enabled=true -Dhealth-check.interval-seconds=" + INTERVAL.toSeconds()
-                + " -Dhealth-check.lease-seconds=" + LEASE.toSeconds();
+                + " -Dhealth-check.lease-seconds=" + LEASE.toSeconds()
+                // Phase 7: both senders deliver to one slow SMTP server; no digest wait, a short lease.
+                + " -Dmail.smtp.host=127.0.0.1 -Dmail.smtp.port=" + slowSmtp.port() + " -Dmail.smtp.security=none"
+                + " -Dnotify.digest-seconds=0 -Dnotify.lease-seconds=" + NOTIFY_LEASE.toSeconds();
         // Pre-boot commands and data grid options as for the test server (pom.xml: storelink.load.options).
         instanceJvm = jvm;
         first = startInstance("first");
@@ -129,6 +144,10 @@ class LoadAndFaultSuite {
                 postgres.start();
                 postgres.dropDatabase();
             }
+            if (slowSmtp != null) {
+                slowSmtp.close();
+            }
+            inbox.stop();
         } finally {
             Path file = Path.of("target", "load-and-faults-report.md");
             Files.writeString(file, "# Load-and-fault suite\n\n" + String.join("\n", report) + "\n");
@@ -488,6 +507,92 @@ class LoadAndFaultSuite {
      * 2026-12-01 looked like stopped checks; its polls showed leases but never a call in flight: the
      * simulators counted a call only once its latency had passed, for microseconds.)
      */
+    @Test
+    @Order(7)
+    void notificationsWhileASenderIsKilled() throws Exception {
+        bothInstancesRunning();
+        Simulators.vk().reset();
+        Simulators.vk().latency(PROVIDER_LATENCY);
+        Simulators.vk().accessTokensLive(120);
+        Waiting.upTo(INTERVAL.multipliedBy(4), () -> idsWhere(VkService.TYPE, "state = 'WORKING'").size() >= SOAK_CONNECTIONS - 50);
+        // A tenth of the connections that work now break at once: their owners are each told once.
+        List<Long> breaking = idsWhere(VkService.TYPE, "state = 'WORKING'").stream().sorted().limit(NOTIFY_BROKEN).toList();
+        Set<String> owners = breaking.stream().map(id -> "seeded-vk-" + id + "@example.ru").collect(Collectors.toSet());
+        Instant began = Instant.now();
+        breaking.forEach(id -> Simulators.vk().revokeUser(id));
+
+        // Kill the instance whose sender holds outbox rows while a quarter or more of the owners have their e-mail.
+        PayaraInstance[] victim = new PayaraInstance[1];
+        long[] heldAtKill = new long[1];
+        untilOrDumpThreads(Duration.ofMinutes(2), () -> {
+            if (received(owners).keySet().size() < NOTIFY_BROKEN / 4) {
+                return false;
+            }
+            for (PayaraInstance instance : new PayaraInstance[] {first, second}) {
+                long held = count("SELECT COUNT(*) FROM notification WHERE status = 'PENDING' AND lease_until > CURRENT_TIMESTAMP"
+                        + " AND lease_owner LIKE '" + instance.pid() + "/%'");
+                if (held > 0) {
+                    victim[0] = instance;
+                    heldAtKill[0] = held;
+                    return true;
+                }
+            }
+            return false;
+        });
+        int deliveredAtKill = received(owners).size();
+        Instant killedAt = Instant.now();
+        victim[0].kill();
+        // Everyone told, then a lease more for a repetition to show up.
+        Waiting.upTo(Duration.ofMinutes(3), Duration.ofMillis(500), () -> received(owners).size() == NOTIFY_BROKEN);
+        Instant allToldAt = Instant.now();
+        Thread.sleep(NOTIFY_LEASE.plusSeconds(10).toMillis());
+        PayaraInstance restarted = startInstance(victim[0].name());
+        if (victim[0] == first) {
+            first = restarted;
+        } else {
+            second = restarted;
+        }
+        restarted.awaitReady(Duration.ofMinutes(3));
+
+        Map<String, Long> perOwner = received(owners);
+        long sent = perOwner.values().stream().mapToLong(Long::longValue).sum();
+        long duplicates = sent - perOwner.size();
+        long lost = NOTIFY_BROKEN - perOwner.size();
+        long pending = count("SELECT COUNT(*) FROM notification WHERE status = 'PENDING' AND kind = 'BROKEN' AND account_id IN ("
+                + breaking.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")");
+        summary.put("notify_expected", (long) NOTIFY_BROKEN);
+        summary.put("notify_sent", sent);
+        summary.put("notify_duplicates", duplicates);
+        summary.put("notify_lost", lost);
+        line("");
+        line("## 7. Notifications: %d of %d connections broken at once (VK grants revoked), one instance killed (kill -9) mid-delivery",
+                NOTIFY_BROKEN, SOAK_CONNECTIONS);
+        line("- SMTP: GreenMail on loopback behind a relay that opens each connection after %d ms; no digest wait; sender lease %d s",
+                SMTP_DELAY.toMillis(), NOTIFY_LEASE.toSeconds());
+        line("- killed %s at %.1f s, while it held %d outbox rows and %d owners had their e-mail",
+                victim[0].name(), Duration.between(began, killedAt).toMillis() / 1000.0, heldAtKill[0], deliveredAtKill);
+        line("- e-mails expected %d, sent %d, duplicated %d, lost %d; every owner told after %.1f s; rows still pending: %d",
+                NOTIFY_BROKEN, sent, duplicates, lost, Duration.between(began, allToldAt).toMillis() / 1000.0, pending);
+        assertThat(lost).as("owners never told").isZero();
+        assertThat(duplicates).as("repetitions: at most the killed sender's one e-mail in flight").isLessThanOrEqualTo(1);
+        assertThat(perOwner.values()).as("nobody told more than twice").allMatch(mails -> mails <= 2);
+    }
+
+    /** E-mails the SMTP server received per owner of {@code owners}. */
+    private Map<String, Long> received(Set<String> owners) {
+        return inbox.all().stream().map(Inbox.Received::to).filter(owners::contains)
+                .collect(Collectors.groupingBy(to -> to, Collectors.counting()));
+    }
+
+    private long count(String sql) {
+        try (Connection db = postgres.connect(); PreparedStatement select = db.prepareStatement(sql); ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void untilOrDumpThreads(Duration limit, java.util.function.BooleanSupplier condition) {
         try {
             Waiting.upTo(limit, condition);

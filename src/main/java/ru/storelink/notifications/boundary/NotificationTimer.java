@@ -21,6 +21,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import ru.storelink.notifications.control.DemoMailbox;
 import ru.storelink.notifications.control.Mailer;
+import ru.storelink.notifications.control.NotifySettings;
 import ru.storelink.notifications.control.OutboxRows;
 import ru.storelink.notifications.control.Sender;
 
@@ -65,6 +66,11 @@ public class NotificationTimer {
             case DEMO_MAILBOX -> LOG.info("No SMTP server configured (mail.smtp.host): demo mode keeps the e-mails in /demo/mail");
             case NONE -> LOG.warning("No SMTP server configured (mail.smtp.host, MAIL_SMTP_HOST): owners get no e-mail"
                     + " notifications until one is. The settings page says so too.");
+        }
+        NotifySettings settings = NotifySettings.current();
+        if (settings.lease().compareTo(NotifySettings.LONGEST_DELIVERY) < 0) {
+            LOG.warning(() -> "notify.lease-seconds=" + settings.lease().toSeconds() + " is shorter than a slow delivery may take ("
+                    + NotifySettings.LONGEST_DELIVERY.toSeconds() + " s): another sender may repeat such an e-mail");
         }
     }
 

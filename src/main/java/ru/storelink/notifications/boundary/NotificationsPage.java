@@ -8,15 +8,21 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ru.storelink.accounts.control.SignedInAccount;
+import ru.storelink.connections.control.CheckTimes;
 import ru.storelink.connections.control.FormToken;
 import ru.storelink.notifications.control.MailComposer;
 import ru.storelink.notifications.control.Mailer;
-import ru.storelink.notifications.control.Mailer.MailFailed;
+import ru.storelink.notifications.control.DeliveryFailed;
 import ru.storelink.notifications.control.NotifySettings;
+import ru.storelink.notifications.control.OutboxRows;
+import ru.storelink.notifications.control.WebhookTargets;
+import ru.storelink.notifications.control.Webhooks;
 import ru.storelink.notifications.control.Preferences;
 import ru.storelink.notifications.entity.NotificationSettings;
 import ru.storelink.texts.Texts;
@@ -32,6 +38,7 @@ public class NotificationsPage {
 
     private static final Logger LOG = Logger.getLogger(NotificationsPage.class.getName());
     private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+    private static final Pattern HTTP_STATUS = Pattern.compile("HTTP (\\d{3})");
 
     @Inject
     SignedInAccount account;
@@ -58,9 +65,24 @@ public class NotificationsPage {
     private String quietFrom;
     private String quietUntil;
 
+    @Inject
+    Webhooks webhooks;
+
+    @Inject
+    OutboxRows rows;
+
+    @Inject
+    CheckTimes times;
+
+    private String webhookUrl;
+    private boolean webhookSet;
+    private String shownSecret;
+
     @PostConstruct
     void load() {
         NotificationSettings settings = preferences.of(account.id());
+        webhookUrl = settings.getWebhookUrl();
+        webhookSet = webhookUrl != null;
         broken = settings.isEmailBroken();
         unavailable = settings.isEmailUnavailable();
         recovered = settings.isEmailRecovered();
@@ -94,6 +116,42 @@ public class NotificationsPage {
         return null;
     }
 
+    /** «Сохранить вебхук»: checks the target, makes a new secret and shows it this once. */
+    public String saveWebhook() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (!tokenMatches(faces)) {
+            return null;
+        }
+        String url = webhookUrl == null ? "" : webhookUrl.trim();
+        var problem = WebhookTargets.problem(url);
+        if (problem.isPresent()) {
+            LOG.info(() -> "Account " + account.id() + " webhook refused: " + problem.get().code());
+            faces.addMessage("webhook:url", new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.render(problem.get()), Texts.render(problem.get())));
+            faces.validationFailed();
+            return null;
+        }
+        Webhooks.Secret secret = webhooks.newSecret(account.id());
+        preferences.saveWebhook(account.id(), url, secret.sealed());
+        LOG.info(() -> "Account " + account.id() + " set a webhook");
+        shownSecret = secret.clear();
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, Texts.render("notifications.webhook-saved"), null));
+        return null;
+    }
+
+    /** «Удалить вебхук». */
+    public String removeWebhook() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (!tokenMatches(faces)) {
+            return null;
+        }
+        if (preferences.removeWebhook(account.id())) {
+            LOG.info(() -> "Account " + account.id() + " removed its webhook");
+        }
+        webhookUrl = null;
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, Texts.render("notifications.webhook-removed"), null));
+        return null;
+    }
+
     /** «Отправить тестовое письмо»: straight to the mail server, so that the owner sees at once whether it works. */
     public String sendTest() {
         FacesContext faces = FacesContext.getCurrentInstance();
@@ -110,7 +168,7 @@ public class NotificationsPage {
             mailer.send(composer.test(account.id(), to, "test-" + UUID.randomUUID() + "@storelink"));
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, Texts.render(
                     mailer.route() == Mailer.Route.DEMO_MAILBOX ? "notifications.test-in-mailbox" : "notifications.test-sent", to), null));
-        } catch (MailFailed e) {
+        } catch (DeliveryFailed e) {
             LOG.warning(() -> "Test e-mail of account " + account.id() + " not delivered: " + e.getMessage());
             faces.addMessage(null, error(mailer.route() == Mailer.Route.NONE ? "notifications.no-smtp" : "notifications.test-failed"));
         }
@@ -152,6 +210,68 @@ public class NotificationsPage {
     /** SMTP, DEMO_MAILBOX or NONE: the page says where e-mails go. */
     public String getRoute() {
         return mailer.route().name();
+    }
+
+    public String getWebhookUrl() {
+        return webhookUrl;
+    }
+
+    public void setWebhookUrl(String webhookUrl) {
+        this.webhookUrl = webhookUrl;
+    }
+
+    /** Whether a webhook was stored when the page was read. */
+    public boolean isWebhookSet() {
+        return webhookSet;
+    }
+
+    /** The new secret, on the one response that made it; never again. */
+    public String getShownSecret() {
+        return shownSecret;
+    }
+
+    /** One line of the delivery log. */
+    public record DeliveryRow(String occurredAt, String event, String status, String outcome) {
+
+        public String getOccurredAt() {
+            return occurredAt;
+        }
+
+        public String getEvent() {
+            return event;
+        }
+
+        public String getStatus() {
+            return status;
+        }
+
+        public String getOutcome() {
+            return outcome;
+        }
+    }
+
+    /** The latest webhook deliveries, newest first. */
+    public List<DeliveryRow> getDeliveries() {
+        return rows.webhookDeliveries(account.id(), 20).stream()
+                .map(delivery -> new DeliveryRow(times.format(delivery.occurredAt()),
+                        Texts.render("delivery.event." + delivery.kind().name(), Texts.render(delivery.service() + ".title")),
+                        delivery.status().equals("PENDING") && delivery.attempts() > 0
+                                ? Texts.render("delivery.RETRYING", delivery.attempts())
+                                : Texts.render("delivery." + delivery.status()),
+                        outcome(delivery.status(), delivery.outcome())))
+                .toList();
+    }
+
+    /** The outbox's reason (English, for admins) as the owner reads it: the receiver's answer, or no answer. */
+    static String outcome(String status, String outcome) {
+        if (outcome == null || status.equals("SENT")) {
+            return "";
+        }
+        Matcher http = HTTP_STATUS.matcher(outcome);
+        if (http.find()) {
+            return Texts.render("delivery.answered", http.group(1));
+        }
+        return Texts.render(outcome.contains("target is refused") ? "delivery.refused-target" : "delivery.no-answer");
     }
 
     public boolean isBroken() {

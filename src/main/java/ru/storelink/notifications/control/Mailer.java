@@ -47,24 +47,24 @@ public class Mailer {
         return deployment && !demo ? Route.NONE : Route.DEMO_MAILBOX;
     }
 
-    /** @throws MailFailed when the e-mail was not delivered, with a reason fit for the log (never a password) */
-    public void send(Mail mail) throws MailFailed {
+    /** @throws DeliveryFailed when the e-mail was not delivered, with a reason fit for the log (never a password) */
+    public void send(Mail mail) throws DeliveryFailed {
         switch (route()) {
             case SMTP -> smtp(mail);
             case DEMO_MAILBOX -> keep(mail);
-            case NONE -> throw new MailFailed("no SMTP server configured (mail.smtp.host)", false);
+            case NONE -> throw new DeliveryFailed("no SMTP server configured (mail.smtp.host)", false);
         }
     }
 
-    private void keep(Mail mail) throws MailFailed {
+    private void keep(Mail mail) throws DeliveryFailed {
         try {
             mailbox.keep(mail);
         } catch (RuntimeException e) {
-            throw new MailFailed("the demo mailbox refused it: " + e, true);
+            throw new DeliveryFailed("the demo mailbox refused it: " + e, true);
         }
     }
 
-    private static void smtp(Mail mail) throws MailFailed {
+    private static void smtp(Mail mail) throws DeliveryFailed {
         Config config = ConfigProvider.getConfig();
         String host = config.getValue("mail.smtp.host", String.class);
         String security = config.getOptionalValue("mail.smtp.security", String.class).orElse("starttls").trim().toLowerCase(Locale.ROOT);
@@ -72,7 +72,7 @@ public class Mailer {
             case "none" -> 25;
             case "starttls" -> 587;
             case "tls" -> 465;
-            default -> throw new MailFailed("mail.smtp.security must be none, starttls or tls, not " + security, false);
+            default -> throw new DeliveryFailed("mail.smtp.security must be none, starttls or tls, not " + security, false);
         };
         int port = config.getOptionalValue("mail.smtp.port", Integer.class).orElse(defaultPort);
         Optional<String> user = config.getOptionalValue("mail.smtp.user", String.class).filter(u -> !u.isBlank());
@@ -113,7 +113,7 @@ public class Mailer {
             }
         } catch (MessagingException e) {
             // The server's own words (e.g. "535 authentication failed"), never our password.
-            throw new MailFailed("SMTP " + host + ":" + port + " refused or failed: " + e.getMessage()
+            throw new DeliveryFailed("SMTP " + host + ":" + port + " refused or failed: " + e.getMessage()
                     + (e.getNextException() == null ? "" : " (" + e.getNextException() + ")"), true);
         }
     }
@@ -144,22 +144,6 @@ public class Mailer {
         @Override
         protected void updateMessageID() throws MessagingException {
             setHeader("Message-ID", "<" + id + ">");
-        }
-    }
-
-    /** An e-mail not delivered; {@code retryable}: the same attempt may work later (a server down, a timeout). */
-    public static final class MailFailed extends Exception {
-
-        private static final long serialVersionUID = 1L;
-        private final boolean retryable;
-
-        public MailFailed(String reason, boolean retryable) {
-            super(reason);
-            this.retryable = retryable;
-        }
-
-        public boolean retryable() {
-            return retryable;
         }
     }
 }

@@ -15,36 +15,53 @@ import ru.storelink.notifications.entity.EventKind;
 @ApplicationScoped
 public class Outbox {
 
+    /** The row's columns; the e-mail row is always written, the webhook row when the owner has a webhook now. */
+    private static final String COLUMNS = " (account_id, channel, kind, service, connection_id, from_state, to_state, reason,"
+            + " occurred_at, due_at, status, attempts)";
+
     void changed(@Observes StateChanges changes) {
         NotifySettings settings = NotifySettings.current();
-        try (PreparedStatement insert = changes.db().prepareStatement("INSERT INTO notification"
-                + " (account_id, channel, kind, service, connection_id, from_state, to_state, reason, occurred_at, due_at, status, attempts)"
-                + " VALUES (?, 'EMAIL', ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0)")) {
+        try (PreparedStatement email = changes.db().prepareStatement("INSERT INTO notification" + COLUMNS
+                + " VALUES (?, 'EMAIL', ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0)");
+                PreparedStatement webhook = changes.db().prepareStatement("INSERT INTO notification" + COLUMNS
+                        + " SELECT account_id, 'WEBHOOK', ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0 FROM notification_settings"
+                        + " WHERE account_id = ? AND webhook_url IS NOT NULL")) {
             int rows = 0;
             for (StateChanges.Change change : changes.changes()) {
                 EventKind kind = EventKind.of(change.from(), change.to());
                 if (kind == null) {
                     continue;
                 }
-                insert.setLong(1, change.accountId());
-                insert.setString(2, kind.name());
-                insert.setString(3, change.service().key());
-                insert.setLong(4, change.connectionId());
-                insert.setString(5, change.from() == null ? null : change.from().name());
-                insert.setString(6, change.to().name());
-                insert.setString(7, change.reason() == null ? null : shortened(change.reason().encoded()));
-                insert.setObject(8, change.at());
-                insert.setObject(9, kind == EventKind.UNAVAILABLE ? change.at().plus(settings.unavailableAfter()) : change.at());
-                insert.addBatch();
+                email.setLong(1, change.accountId());
+                int next = describe(email, 2, kind, change, settings);
+                email.addBatch();
+                next = describe(webhook, 1, kind, change, settings);
+                webhook.setLong(next, change.accountId());
+                webhook.addBatch();
                 rows++;
             }
             if (rows > 0) {
-                insert.executeBatch();
+                email.executeBatch();
+                webhook.executeBatch();
             }
         } catch (SQLException e) {
             // The writer finds the SQLException as the cause and fails (or retries) the transaction.
             throw new OutboxRefused(e);
         }
+    }
+
+    /** Sets kind, service, connection, from, to, reason, occurred and due from {@code first} on; @return the next index */
+    private static int describe(PreparedStatement insert, int first, EventKind kind, StateChanges.Change change, NotifySettings settings)
+            throws SQLException {
+        insert.setString(first, kind.name());
+        insert.setString(first + 1, change.service().key());
+        insert.setLong(first + 2, change.connectionId());
+        insert.setString(first + 3, change.from() == null ? null : change.from().name());
+        insert.setString(first + 4, change.to().name());
+        insert.setString(first + 5, change.reason() == null ? null : shortened(change.reason().encoded()));
+        insert.setObject(first + 6, change.at());
+        insert.setObject(first + 7, kind == EventKind.UNAVAILABLE ? change.at().plus(settings.unavailableAfter()) : change.at());
+        return first + 8;
     }
 
     private static String shortened(String reason) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import ru.storelink.connections.entity.ConnectionStatus;
 import ru.storelink.database.DatabaseTime;
+import ru.storelink.notifications.entity.Channel;
 import ru.storelink.notifications.entity.EventKind;
 import ru.storelink.texts.Message;
 
@@ -33,17 +34,20 @@ public class OutboxRows {
     EntityManager em;
 
     /**
-     * Claims the rows of up to {@code accounts} owners whose oldest due row has waited {@code digest}: each
-     * owner's due rows, all of them, so that what happened meanwhile goes out together.
+     * Claims the rows of up to {@code accounts} owners whose oldest due e-mail row has waited {@code digest}
+     * or who have a due webhook row: each owner's due rows, all of them, so that what happened meanwhile
+     * goes out together.
      */
     @Transactional
     public List<Claimed> claim(int accounts, Duration digest, Duration lease, String owner) {
         OffsetDateTime now = DatabaseTime.now(em);
         List<?> ripe = em.createNativeQuery("SELECT account_id FROM notification"
                         + " WHERE status = 'PENDING' AND due_at <= ? AND (lease_until IS NULL OR lease_until < ?)"
+                        + " AND (channel = 'WEBHOOK' OR due_at <= ?)"
                         + " ORDER BY due_at FETCH FIRST " + (accounts * 4) + " ROWS ONLY FOR UPDATE SKIP LOCKED")
-                .setParameter(1, now.minus(digest))
+                .setParameter(1, now)
                 .setParameter(2, now)
+                .setParameter(3, now.minus(digest))
                 .getResultList();
         Set<Long> owners = new LinkedHashSet<>();
         for (Object account : ripe) {
@@ -54,8 +58,10 @@ public class OutboxRows {
         List<Claimed> claimed = new ArrayList<>();
         for (long accountId : owners) {
             List<Pending> rows = new ArrayList<>();
-            for (Object found : em.createNativeQuery("SELECT id, kind, service, connection_id, from_state, to_state, reason,"
-                            + " occurred_at, attempts FROM notification"
+            List<Pending> emails = new ArrayList<>();
+            boolean emailsRipe = false;
+            for (Object found : em.createNativeQuery("SELECT id, channel, kind, service, connection_id, from_state, to_state,"
+                            + " reason, occurred_at, attempts, due_at FROM notification"
                             + " WHERE account_id = ? AND status = 'PENDING' AND due_at <= ? AND (lease_until IS NULL OR lease_until < ?)"
                             + " ORDER BY occurred_at, id FOR UPDATE SKIP LOCKED")
                     .setParameter(1, accountId)
@@ -63,10 +69,20 @@ public class OutboxRows {
                     .setParameter(3, now)
                     .getResultList()) {
                 Object[] row = (Object[]) found;
-                rows.add(new Pending(((Number) row[0]).longValue(), accountId, EventKind.valueOf((String) row[1]), (String) row[2],
-                        ((Number) row[3]).longValue(), row[4] == null ? null : ConnectionStatus.valueOf((String) row[4]),
-                        ConnectionStatus.valueOf((String) row[5]), Message.decoded((String) row[6]).orElse(null),
-                        DatabaseTime.of(row[7]), ((Number) row[8]).intValue()));
+                Pending pending = new Pending(((Number) row[0]).longValue(), accountId, Channel.valueOf((String) row[1]),
+                        EventKind.valueOf((String) row[2]), (String) row[3], ((Number) row[4]).longValue(),
+                        row[5] == null ? null : ConnectionStatus.valueOf((String) row[5]), ConnectionStatus.valueOf((String) row[6]),
+                        Message.decoded((String) row[7]).orElse(null), DatabaseTime.of(row[8]), ((Number) row[9]).intValue());
+                if (pending.channel() == Channel.EMAIL) {
+                    emails.add(pending);
+                    emailsRipe |= !DatabaseTime.of(row[10]).isAfter(now.minus(digest));
+                } else {
+                    rows.add(pending);
+                }
+            }
+            // An owner's webhook row is due at once; their e-mail rows wait for the digest's company.
+            if (emailsRipe) {
+                rows.addAll(emails);
             }
             if (!rows.isEmpty()) {
                 setLease(ids(rows), owner, now.plus(lease));
@@ -151,18 +167,39 @@ public class OutboxRows {
     }
 
     /**
-     * Whether the owner was told (by this channel) that the connection broke, between the break's start and
+     * Whether the owner was told by {@code channel} that the connection broke, between the break's start and
      * {@code before}: a recovery is told only after a break was.
      */
-    public boolean breakTold(String service, long connectionId, OffsetDateTime since, OffsetDateTime before) {
-        return !em.createNativeQuery("SELECT 1 FROM notification WHERE service = ? AND connection_id = ? AND channel = 'EMAIL'"
+    public boolean breakTold(Channel channel, String service, long connectionId, OffsetDateTime since, OffsetDateTime before) {
+        return !em.createNativeQuery("SELECT 1 FROM notification WHERE service = ? AND connection_id = ? AND channel = ?"
                         + " AND kind IN ('BROKEN', 'UNAVAILABLE') AND status = 'SENT' AND occurred_at >= ? AND occurred_at < ?")
                 .setParameter(1, service)
                 .setParameter(2, connectionId)
-                .setParameter(3, since)
-                .setParameter(4, before)
+                .setParameter(3, channel.name())
+                .setParameter(4, since)
+                .setParameter(5, before)
                 .setMaxResults(1)
                 .getResultList().isEmpty();
+    }
+
+    /** One webhook delivery, as the settings page's log shows it. */
+    public record Delivery(long id, EventKind kind, String service, OffsetDateTime occurredAt, String status, int attempts,
+            String outcome, OffsetDateTime finishedAt) {
+    }
+
+    /** The owner's latest webhook deliveries, newest first. */
+    public List<Delivery> webhookDeliveries(long accountId, int limit) {
+        List<Delivery> deliveries = new ArrayList<>();
+        for (Object found : em.createNativeQuery("SELECT id, kind, service, occurred_at, status, attempts, outcome, finished_at"
+                        + " FROM notification WHERE account_id = ? AND channel = 'WEBHOOK' ORDER BY occurred_at DESC, id DESC")
+                .setParameter(1, accountId)
+                .setMaxResults(limit)
+                .getResultList()) {
+            Object[] row = (Object[]) found;
+            deliveries.add(new Delivery(((Number) row[0]).longValue(), EventKind.valueOf((String) row[1]), (String) row[2],
+                    DatabaseTime.of(row[3]), (String) row[4], ((Number) row[5]).intValue(), (String) row[6], DatabaseTime.of(row[7])));
+        }
+        return deliveries;
     }
 
     /** Finished rows older than {@code age} go: the outbox is not an archive. @return how many */

@@ -20,6 +20,30 @@ public class Preferences {
         return settings != null ? settings : NotificationSettings.defaults(accountId);
     }
 
+    /** Sets the owner's webhook with a new secret (sealed), replacing any former one. */
+    @Transactional
+    public void saveWebhook(long accountId, String url, String sealedSecret) {
+        NotificationSettings settings = em.find(NotificationSettings.class, accountId);
+        if (settings == null) {
+            settings = NotificationSettings.defaults(accountId);
+            settings.webhook(url, sealedSecret);
+            em.persist(settings);
+        } else {
+            settings.webhook(url, sealedSecret);
+        }
+    }
+
+    /** @return whether there was one */
+    @Transactional
+    public boolean removeWebhook(long accountId) {
+        NotificationSettings settings = em.find(NotificationSettings.class, accountId);
+        if (settings == null || settings.getWebhookUrl() == null) {
+            return false;
+        }
+        settings.webhook(null, null);
+        return true;
+    }
+
     @Transactional
     public void save(long accountId, boolean broken, boolean unavailable, boolean recovered, LocalTime quietFrom, LocalTime quietUntil) {
         NotificationSettings settings = em.find(NotificationSettings.class, accountId);

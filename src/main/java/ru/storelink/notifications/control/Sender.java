@@ -21,15 +21,16 @@ import ru.storelink.connections.control.ConnectableService;
 import ru.storelink.connections.control.Services;
 import ru.storelink.connections.entity.ConnectionStatus;
 import ru.storelink.healthcheck.control.HealthStore;
-import ru.storelink.notifications.control.Mailer.MailFailed;
 import ru.storelink.notifications.control.OutboxRows.Claimed;
+import ru.storelink.notifications.entity.Channel;
 import ru.storelink.notifications.entity.EventKind;
 import ru.storelink.notifications.entity.NotificationSettings;
 
 /**
  * Delivers the due outbox rows: claims one owner's rows at a time, drops those that no longer hold (the
  * connection healed or was deleted, the owner switched that kind off, a recovery whose break was never
- * told), waits out quiet hours and provider outages, and sends the rest as one e-mail. Marked sent only
+ * told), waits out quiet hours (e-mail) and provider outages, sends the e-mail rows as one e-mail and each
+ * webhook row as one POST. Marked sent only
  * after the SMTP server accepted it; a sender killed in between leaves its lease to expire, and the rows
  * are delivered again (at most once more per killed sender), with the same Message-ID.
  */
@@ -41,8 +42,8 @@ public class Sender {
     /** Owners served per claim; a sweep claims until nothing is due. */
     static final int OWNERS_PER_CLAIM = 10;
 
-    /** Longer than an SMTP delivery can take (three steps of {@link Mailer#TIMEOUT_MS}). */
-    static final Duration LEASE = Duration.ofMinutes(2);
+    /** With the back-off doubling up to 30 minutes, about eight hours of trying. */
+    static final int MOST_ATTEMPTS = 20;
 
     /** A provider's outage is looked at again this often; its rows wait meanwhile. */
     static final Duration OUTAGE_HOLD = Duration.ofMinutes(1);
@@ -70,6 +71,9 @@ public class Sender {
     @Inject
     Mailer mailer;
 
+    @Inject
+    Webhooks webhooks;
+
     @PersistenceContext
     EntityManager em;
 
@@ -78,7 +82,7 @@ public class Sender {
         NotifySettings settings = NotifySettings.current();
         int sent = 0;
         while (true) {
-            List<Claimed> claimed = rows.claim(OWNERS_PER_CLAIM, settings.digest(), LEASE, INSTANCE);
+            List<Claimed> claimed = rows.claim(OWNERS_PER_CLAIM, settings.digest(), settings.lease(), INSTANCE);
             if (claimed.isEmpty()) {
                 return sent;
             }
@@ -95,18 +99,20 @@ public class Sender {
 
     private int deliver(Claimed owner) {
         NotificationSettings settings = preferences.of(owner.accountId());
+        List<Pending> claimed = owner.rows();
         Optional<OffsetDateTime> quietEnd = NotificationRules.quietUntil(settings.getQuietFrom(), settings.getQuietUntil(),
                 owner.now().atZoneSameInstant(ZoneOffset.UTC)).map(end -> end.toOffsetDateTime());
         if (quietEnd.isPresent()) {
-            rows.postponed(OutboxRows.ids(owner.rows()), INSTANCE, quietEnd.get());
-            LOG.fine(() -> "Notifications of account " + owner.accountId() + " wait for the end of quiet hours, " + quietEnd.get());
-            return 0;
+            // Quiet hours are for people: e-mails wait, webhooks (for machines) do not.
+            List<Pending> emails = claimed.stream().filter(row -> row.channel() == Channel.EMAIL).toList();
+            rows.postponed(OutboxRows.ids(emails), INSTANCE, quietEnd.get());
+            claimed = claimed.stream().filter(row -> row.channel() != Channel.EMAIL).toList();
         }
         Map<Long, String> dropped = new LinkedHashMap<>();
         List<Long> held = new ArrayList<>();
-        List<Pending> told = new ArrayList<>();
-        List<Telling> tellings = new ArrayList<>();
-        for (Pending row : owner.rows()) {
+        Map<Pending, Telling> emails = new LinkedHashMap<>();
+        Map<Pending, Telling> hooks = new LinkedHashMap<>();
+        for (Pending row : claimed) {
             Optional<ConnectableService> service = services.byKey(row.service());
             if (service.isEmpty()) {
                 dropped.put(row.id(), "the service is switched off");
@@ -117,11 +123,12 @@ public class Sender {
                 continue;
             }
             Decision decision = decide(row, service.get(), settings, owner.now());
-            if (decision.telling() != null) {
-                told.add(row);
-                tellings.add(decision.telling());
-            } else {
+            if (decision.telling() == null) {
                 dropped.put(row.id(), decision.dropped());
+            } else if (row.channel() == Channel.EMAIL) {
+                emails.put(row, decision.telling());
+            } else {
+                hooks.put(row, decision.telling());
             }
         }
         if (!dropped.isEmpty()) {
@@ -129,36 +136,54 @@ public class Sender {
             LOG.fine(() -> "Notifications dropped: " + dropped);
         }
         rows.postponed(held, INSTANCE, owner.now().plus(OUTAGE_HOLD));
-        if (told.isEmpty()) {
-            return 0;
+        int delivered = 0;
+        for (Map.Entry<Pending, Telling> webhook : hooks.entrySet()) {
+            List<Pending> one = List.of(webhook.getKey());
+            try {
+                webhooks.deliver(settings, webhook.getKey(), webhook.getValue());
+                rows.sent(OutboxRows.ids(one), INSTANCE);
+                delivered++;
+            } catch (DeliveryFailed e) {
+                failed(one, e, "Webhook delivery " + webhook.getKey().id() + " of account " + owner.accountId());
+            }
         }
+        if (emails.isEmpty()) {
+            return delivered;
+        }
+        List<Pending> told = new ArrayList<>(emails.keySet());
         Account account = em.find(Account.class, owner.accountId());
         if (account == null) {
             // Deleted meanwhile: its rows went with it.
-            return 0;
+            return delivered;
         }
-        Mail mail = composer.compose(owner.accountId(), account.getEmail(), tellings, messageId(told));
+        Mail mail = composer.compose(owner.accountId(), account.getEmail(), new ArrayList<>(emails.values()), messageId(told));
         try {
             mailer.send(mail);
-        } catch (MailFailed e) {
-            if (e.retryable()) {
-                rows.failed(told, INSTANCE, e.getMessage(), NotifySettings.current().firstRetry());
-                LOG.warning(() -> "E-mail " + mail.messageId() + " to account " + owner.accountId() + " not delivered, tried again later: "
-                        + e.getMessage());
-            } else {
-                Map<Long, String> undeliverable = new LinkedHashMap<>();
-                told.forEach(row -> undeliverable.put(row.id(), e.getMessage()));
-                rows.dropped(undeliverable, INSTANCE);
-                LOG.warning(() -> "E-mail " + mail.messageId() + " to account " + owner.accountId() + " cannot be delivered: " + e.getMessage());
-            }
-            return 0;
+        } catch (DeliveryFailed e) {
+            failed(told, e, "E-mail " + mail.messageId() + " to account " + owner.accountId());
+            return delivered;
         }
         int marked = rows.sent(OutboxRows.ids(told), INSTANCE);
         if (marked < told.size()) {
             LOG.warning(() -> "E-mail " + mail.messageId() + " was delivered after its lease expired: another sender may repeat it");
         }
         LOG.info(() -> "E-mail " + mail.messageId() + " delivered to account " + owner.accountId() + ": " + told.size() + " notification(s)");
-        return 1;
+        return delivered + 1;
+    }
+
+    /** Tried again after the back-off, unless it cannot work or has failed {@link #MOST_ATTEMPTS} times. */
+    private void failed(List<Pending> told, DeliveryFailed e, String what) {
+        boolean givingUp = !e.retryable() || told.stream().anyMatch(row -> row.attempts() + 1 >= MOST_ATTEMPTS);
+        if (givingUp) {
+            Map<Long, String> undeliverable = new LinkedHashMap<>();
+            String why = e.retryable() ? "given up after " + MOST_ATTEMPTS + " attempts: " + e.getMessage() : e.getMessage();
+            told.forEach(row -> undeliverable.put(row.id(), why));
+            rows.dropped(undeliverable, INSTANCE);
+            LOG.warning(() -> what + " cannot be delivered: " + why);
+        } else {
+            rows.failed(told, INSTANCE, e.getMessage(), NotifySettings.current().firstRetry());
+            LOG.warning(() -> what + " not delivered, tried again later: " + e.getMessage());
+        }
     }
 
     /** Either what to tell, or why not. */
@@ -170,7 +195,7 @@ public class Sender {
     }
 
     private Decision decide(Pending row, ConnectableService service, NotificationSettings settings, OffsetDateTime now) {
-        if (!settings.emails(row.kind())) {
+        if (row.channel() == Channel.EMAIL && !settings.emails(row.kind())) {
             return Decision.drop("the owner switched these e-mails off");
         }
         Optional<ConnectionStatus> state = health.state(service.type(), row.connectionId());
@@ -191,7 +216,7 @@ public class Sender {
             }
             case RECOVERED -> {
                 Optional<OffsetDateTime> brokeAt = health.stoppedWorking(service.type(), row.connectionId(), row.occurredAt());
-                if (brokeAt.isEmpty() || !rows.breakTold(row.service(), row.connectionId(), brokeAt.get(), row.occurredAt())) {
+                if (brokeAt.isEmpty() || !rows.breakTold(row.channel(), row.service(), row.connectionId(), brokeAt.get(), row.occurredAt())) {
                     yield Decision.drop("the owner was not told of the break");
                 }
                 yield new Decision(new Telling(EventKind.RECOVERED, service.type(), details, null, row.occurredAt(), brokeAt.get(),

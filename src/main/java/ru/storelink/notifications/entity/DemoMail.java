@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
@@ -18,7 +19,8 @@ public class DemoMail {
     public static final String OF_ACCOUNT = "DemoMail.ofAccount";
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "demo_mail_id", sequenceName = "demo_mail_id_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "demo_mail_id")
     private Long id;
 
     @Column(name = "account_id", nullable = false, updatable = false)

@@ -32,6 +32,13 @@ public class NotificationSettings {
     @Column(name = "quiet_until")
     private Short quietUntil;
 
+    @Column(name = "webhook_url", length = 500)
+    private String webhookUrl;
+
+    /** Sealed by the token cipher; the owner saw it once, when it was made. */
+    @Column(name = "webhook_secret", length = 4000)
+    private String sealedWebhookSecret;
+
     @Version
     private long version;
 
@@ -67,6 +74,23 @@ public class NotificationSettings {
         this.emailRecovered = recovered;
         this.quietFrom = from == null ? null : minutes(from);
         this.quietUntil = until == null ? null : minutes(until);
+    }
+
+    /** @param sealedSecret the new signing secret, sealed; null with {@code url} to remove the webhook */
+    public void webhook(String url, String sealedSecret) {
+        if ((url == null) != (sealedSecret == null)) {
+            throw new IllegalArgumentException("A webhook needs its secret");
+        }
+        this.webhookUrl = url;
+        this.sealedWebhookSecret = sealedSecret;
+    }
+
+    public String getWebhookUrl() {
+        return webhookUrl;
+    }
+
+    public String getSealedWebhookSecret() {
+        return sealedWebhookSecret;
     }
 
     private static short minutes(LocalTime time) {
