@@ -11,14 +11,15 @@ import java.net.URI;
 import java.util.logging.Logger;
 
 /**
- * Stateless views (login, registration, the dashboard) keep no view state in the session, so their view
+ * Stateless views (login, registration, the dashboard, demo mode's mailbox) keep no view state in the session, so their view
  * state is no secret per visitor and cannot stop a cross-site post: another site could sign a visitor in to
- * an account of the attacker's ("login CSRF") or press «Проверить сейчас» for them. Browsers say where a post
+ * an account of the attacker's ("login CSRF"), press «Проверить сейчас» or «Выйти» for them. Browsers say where a post
  * comes from: a post whose {@code Sec-Fetch-Site} is not same-origin, or whose {@code Origin} names another
  * host, is refused (403). A request with neither header (no browser sends a cross-site form without them)
  * passes.
  */
-@WebFilter(urlPatterns = {"/login", "/login.xhtml", "/register", "/register.xhtml", "/connections", "/connections.xhtml"},
+@WebFilter(urlPatterns = {"/login", "/login.xhtml", "/register", "/register.xhtml", "/connections", "/connections.xhtml",
+        "/demo/mail", "/demo/mail.xhtml"},
         asyncSupported = true)
 public class SameOriginPosts extends HttpFilter {
 

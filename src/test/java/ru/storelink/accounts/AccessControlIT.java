@@ -32,7 +32,8 @@ class AccessControlIT {
     final URL base = TestServer.baseUrl();
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/connections", "/connections/add", "/evotor", "/vk", "/login.xhtml", "/no-such-page"})
+    @ValueSource(strings = {"/", "/connections", "/connections/add", "/evotor", "/vk", "/notifications", "/demo/mail", "/demo/mail.xhtml",
+            "/login.xhtml", "/no-such-page"})
     void anonymousRequestsLandOnLogin(String path) {
         HttpResponse<String> response = new WebClient(base).get(path);
 

@@ -59,7 +59,8 @@ class SecurityHeadersIT {
     void permissionsPolicyOnEveryPage() {
         WebClient owner = new WebClient(base);
         owner.register(TestData.uniqueEmail("headers"), "correct horse battery");
-        for (String page : new String[] {"/register", "/connections", "/connections/add", "/evotor", "/vk", "/no-such-page"}) {
+        for (String page : new String[] {"/register", "/connections", "/connections/add", "/evotor", "/vk", "/notifications", "/demo/mail",
+                "/no-such-page"}) {
             assertThat(owner.get(page).headers().firstValue("Permissions-Policy")).as(page).isPresent();
         }
     }

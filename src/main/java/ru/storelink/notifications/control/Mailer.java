@@ -39,12 +39,17 @@ public class Mailer {
 
     public Route route() {
         Config config = ConfigProvider.getConfig();
-        if (config.getOptionalValue("mail.smtp.host", String.class).filter(host -> !host.isBlank()).isPresent()) {
+        return route(config.getOptionalValue("mail.smtp.host", String.class).orElse(""),
+                config.getOptionalValue("db.url", String.class).orElse(""),
+                config.getOptionalValue("app.demo", Boolean.class).orElse(false));
+    }
+
+    /** SMTP when a host is configured; otherwise demo mode's mailbox, except in a deployment that is no demo. */
+    static Route route(String smtpHost, String dbUrl, boolean demoRequested) {
+        if (!smtpHost.isBlank()) {
             return Route.SMTP;
         }
-        boolean deployment = DeploymentRules.isDeployment(config.getOptionalValue("db.url", String.class).orElse(""));
-        boolean demo = config.getOptionalValue("app.demo", Boolean.class).orElse(false);
-        return deployment && !demo ? Route.NONE : Route.DEMO_MAILBOX;
+        return DeploymentRules.isDeployment(dbUrl) && !demoRequested ? Route.NONE : Route.DEMO_MAILBOX;
     }
 
     /** @throws DeliveryFailed when the e-mail was not delivered, with a reason fit for the log (never a password) */

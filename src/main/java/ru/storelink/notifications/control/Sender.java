@@ -42,8 +42,11 @@ public class Sender {
     /** Owners served per claim; a sweep claims until nothing is due. */
     static final int OWNERS_PER_CLAIM = 10;
 
-    /** With the back-off doubling up to 30 minutes, about eight hours of trying. */
-    static final int MOST_ATTEMPTS = 20;
+    /**
+     * A webhook that has not taken an event for this long is given up, as Stripe and GitHub do; an e-mail
+     * is tried until the server takes it (each attempt decides afresh whether it still holds).
+     */
+    static final Duration WEBHOOK_GIVEN_UP_AFTER = Duration.ofDays(3);
 
     /** A provider's outage is looked at again this often; its rows wait meanwhile. */
     static final Duration OUTAGE_HOLD = Duration.ofMinutes(1);
@@ -144,7 +147,7 @@ public class Sender {
                 rows.sent(OutboxRows.ids(one), INSTANCE);
                 delivered++;
             } catch (DeliveryFailed e) {
-                failed(one, e, "Webhook delivery " + webhook.getKey().id() + " of account " + owner.accountId());
+                failed(one, e, "Webhook delivery " + webhook.getKey().id() + " of account " + owner.accountId(), owner.now());
             }
         }
         if (emails.isEmpty()) {
@@ -160,7 +163,7 @@ public class Sender {
         try {
             mailer.send(mail);
         } catch (DeliveryFailed e) {
-            failed(told, e, "E-mail " + mail.messageId() + " to account " + owner.accountId());
+            failed(told, e, "E-mail " + mail.messageId() + " to account " + owner.accountId(), owner.now());
             return delivered;
         }
         int marked = rows.sent(OutboxRows.ids(told), INSTANCE);
@@ -171,12 +174,13 @@ public class Sender {
         return delivered + 1;
     }
 
-    /** Tried again after the back-off, unless it cannot work or has failed {@link #MOST_ATTEMPTS} times. */
-    private void failed(List<Pending> told, DeliveryFailed e, String what) {
-        boolean givingUp = !e.retryable() || told.stream().anyMatch(row -> row.attempts() + 1 >= MOST_ATTEMPTS);
+    /** Tried again after the back-off, unless it cannot work or is a webhook event older than {@link #WEBHOOK_GIVEN_UP_AFTER}. */
+    private void failed(List<Pending> told, DeliveryFailed e, String what, OffsetDateTime now) {
+        boolean givingUp = !e.retryable() || told.stream().anyMatch(row -> row.channel() == Channel.WEBHOOK
+                && row.occurredAt().plus(WEBHOOK_GIVEN_UP_AFTER).isBefore(now));
         if (givingUp) {
             Map<Long, String> undeliverable = new LinkedHashMap<>();
-            String why = e.retryable() ? "given up after " + MOST_ATTEMPTS + " attempts: " + e.getMessage() : e.getMessage();
+            String why = e.retryable() ? "given up after " + WEBHOOK_GIVEN_UP_AFTER.toDays() + " days: " + e.getMessage() : e.getMessage();
             told.forEach(row -> undeliverable.put(row.id(), why));
             rows.dropped(undeliverable, INSTANCE);
             LOG.warning(() -> what + " cannot be delivered: " + why);
