@@ -37,11 +37,11 @@ import org.flywaydb.core.api.output.MigrateResult;
                         DatabaseMigration.VALIDATED, DatabaseMigration.VALIDATED_BY, DatabaseMigration.VALIDATION_CLASS,
                         DatabaseMigration.DROP_ALL_ON_FAILURE, DatabaseMigration.LONGEST_WAIT
                 }),
-        // The health checker's own few connections (its claims, its backlog gauges and the result writer): page
-        // traffic that takes every connection of the pool above never holds up the checks, and the checks never
-        // take a page's connection.
+        // The background workers' own few connections (the health checker's claims, backlog gauges and result
+        // writer; the notification senders' outbox): page traffic that takes every connection of the pool above
+        // never holds up a check or a notification, and they never take a page's connection.
         @DataSourceDefinition(
-                name = DatabaseMigration.CHECKS_DATA_SOURCE,
+                name = DatabaseMigration.BACKGROUND_DATA_SOURCE,
                 className = "${MPCONFIG=db.datasource-class}",
                 url = "${MPCONFIG=db.url}",
                 user = "${MPCONFIG=db.user}",
@@ -62,8 +62,8 @@ public class DatabaseMigration {
 
     public static final String DATA_SOURCE = "java:app/jdbc/storelink";
 
-    /** The health checker's own pool (same database). */
-    public static final String CHECKS_DATA_SOURCE = "java:app/jdbc/storelink-checks";
+    /** The background workers' own pool (same database): the health checker's and the notification senders'. */
+    public static final String BACKGROUND_DATA_SOURCE = "java:app/jdbc/storelink-background";
 
     // Both pools: after a database restart every pooled connection is dead. Each one is checked
     // (Connection.isValid) before use, and one failed check discards the whole pool, so the application

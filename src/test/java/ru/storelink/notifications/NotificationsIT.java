@@ -196,9 +196,10 @@ class NotificationsIT {
         Simulators.evotor().nextAccountHasStores(new Store(storeId, "Чайная", ""));
         driver.get(link);
         browser.awaitPath("/login");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id("login:submit")));
         driver.findElement(By.id("login:email")).sendKeys(owner);
         driver.findElement(By.id("login:password")).sendKeys("correct horse battery");
-        driver.findElement(By.id("login:submit")).click();
+        browser.submitAndAwaitNextPage(By.id("login"), By.id("login:submit"));
         browser.awaitPath("/connections");
         assertThat(driver.findElement(By.id("status-evotor")).getText()).isEqualTo("Работает");
     }

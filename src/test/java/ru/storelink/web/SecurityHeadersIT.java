@@ -40,6 +40,21 @@ class SecurityHeadersIT {
     }
 
     @Test
+    void formsMayLeadOnlyToUsAndToTheProvidersConsentPages() {
+        String pages = new WebClient(base).get("/login").headers().firstValue("Content-Security-Policy").orElseThrow();
+        // A login that continues to «Переподключить» ends at the consent page: the browser applies form-action
+        // to that redirect chain and would otherwise stop on the login page.
+        String formAction = pages.replaceAll(".*form-action ([^;]*);.*", "$1");
+        assertThat(formAction.split(" ")).containsExactlyInAnyOrder("'self'",
+                "http://127.0.0.1:" + System.getProperty("storelink.simulator.evotor.port"),
+                "http://127.0.0.1:" + System.getProperty("storelink.simulator.vk.port"),
+                "http://127.0.0.1:" + System.getProperty("storelink.simulator.warehouse.port"));
+        String files = new WebClient(base).get("/webjars/bootstrap-icons/1.13.1/font/bootstrap-icons.min.css").headers()
+                .firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(files).contains("form-action 'self';");
+    }
+
+    @Test
     void baselineHeadersOnPagesStaticFilesAndErrors() {
         WebClient client = new WebClient(base);
         for (HttpResponse<String> response : new HttpResponse[] {

@@ -42,6 +42,11 @@ public class Services {
         return all().stream().map(ConnectableService::type).toList();
     }
 
+    /** Every service of this deployment, switched on or not. */
+    public List<ServiceType> everyType() {
+        return all.stream().map(ConnectableService::type).toList();
+    }
+
     /** The switched-on service a URL or form names; empty for anything else. */
     public Optional<ConnectableService> byKey(String key) {
         return all().stream().filter(service -> service.type().key().equals(key)).findFirst();

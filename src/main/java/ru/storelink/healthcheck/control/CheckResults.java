@@ -61,8 +61,8 @@ public class CheckResults {
     /** A writer that has not answered by then is stuck; the caller's lease has long expired. */
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(1);
 
-    @Resource(lookup = DatabaseMigration.CHECKS_DATA_SOURCE)
-    DataSource checksDatabase;
+    @Resource(lookup = DatabaseMigration.BACKGROUND_DATA_SOURCE)
+    DataSource backgroundPool;
 
     @Resource
     ManagedThreadFactory threads;
@@ -134,7 +134,7 @@ public class CheckResults {
      * @return for each result, in order, whether it was written
      */
     public boolean[] writeTogether(List<CheckResult> results) throws SQLException {
-        try (Connection db = checksDatabase.getConnection()) {
+        try (Connection db = backgroundPool.getConnection()) {
             return writeTogether(db, results);
         }
     }
@@ -332,7 +332,7 @@ public class CheckResults {
         List<CheckResult> results = batch.stream().map(Waiting::result).toList();
         Connection db;
         try {
-            db = checksDatabase.getConnection();
+            db = backgroundPool.getConnection();
         } catch (SQLException e) {
             fail(batch, e);
             return;

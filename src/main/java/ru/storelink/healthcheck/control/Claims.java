@@ -40,8 +40,8 @@ public class Claims {
 
     private static final Logger LOG = Logger.getLogger(Claims.class.getName());
 
-    @Resource(lookup = DatabaseMigration.CHECKS_DATA_SOURCE)
-    DataSource checksDatabase;
+    @Resource(lookup = DatabaseMigration.BACKGROUND_DATA_SOURCE)
+    DataSource backgroundPool;
 
     @Inject
     Services services;
@@ -137,7 +137,7 @@ public class Claims {
 
     /** One short transaction on the checker's pool; a database failure ends the sweep (the next tick retries). */
     private <T> T inTransaction(LocalTransaction.Work<T> work) {
-        try (Connection db = checksDatabase.getConnection()) {
+        try (Connection db = backgroundPool.getConnection()) {
             return LocalTransaction.run(db, work);
         } catch (SQLException e) {
             throw new IllegalStateException("Health check claim failed: " + e.getMessage(), e);

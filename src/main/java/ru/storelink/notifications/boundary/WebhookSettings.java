@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ru.storelink.accounts.control.SignedInAccount;
 import ru.storelink.connections.control.CheckTimes;
-import ru.storelink.notifications.control.OutboxRows;
+import ru.storelink.notifications.control.Deliveries;
 import ru.storelink.notifications.control.Preferences;
 import ru.storelink.notifications.control.WebhookTargets;
 import ru.storelink.notifications.control.Webhooks;
@@ -40,7 +40,7 @@ public class WebhookSettings {
     Webhooks webhooks;
 
     @Inject
-    OutboxRows rows;
+    Deliveries deliveries;
 
     @Inject
     CheckTimes times;
@@ -136,7 +136,7 @@ public class WebhookSettings {
 
     /** The latest webhook deliveries, newest first. */
     public List<DeliveryRow> getDeliveries() {
-        return rows.webhookDeliveries(account.id(), 20).stream()
+        return deliveries.ofWebhook(account.id(), 20).stream()
                 .map(delivery -> new DeliveryRow(times.format(delivery.occurredAt()),
                         Texts.render("delivery.event." + delivery.kind().name(), Texts.render(delivery.service() + ".title")),
                         delivery.status().equals("PENDING") && delivery.attempts() > 0
