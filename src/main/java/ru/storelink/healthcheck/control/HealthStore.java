@@ -145,16 +145,22 @@ public class HealthStore {
                 .getSingleResult()));
     }
 
-    /** How the provider's checks since {@code since} went: how many, and how many failed temporarily. */
+    /**
+     * How the provider's checks since {@code since} went: how many said something about the provider itself
+     * (it worked, or failed temporarily; a refused credential or our own misconfiguration says nothing about
+     * an outage), and how many of those failed temporarily.
+     */
     public record RecentChecks(long checked, long failedTemporarily) {
     }
 
     public RecentChecks recentChecks(ServiceType service, OffsetDateTime since) {
         Object[] row = (Object[]) em.createNativeQuery("SELECT COUNT(*), COALESCE(SUM(CASE WHEN last_check_outcome = ? THEN 1 ELSE 0 END), 0)"
-                        + " FROM connection_health WHERE service = ? AND checked_at >= ?")
+                        + " FROM connection_health WHERE service = ? AND checked_at >= ? AND last_check_outcome IN (?, ?)")
                 .setParameter(1, CheckOutcome.TEMPORARY.name())
                 .setParameter(2, service.key())
                 .setParameter(3, since)
+                .setParameter(4, CheckOutcome.WORKS.name())
+                .setParameter(5, CheckOutcome.TEMPORARY.name())
                 .getSingleResult();
         return new RecentChecks(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }

@@ -23,7 +23,8 @@ import ru.storelink.healthcheck.control.HealthStore.RecentChecks;
 /**
  * A provider's own outage: when at least {@code notify.provider-outage-share} of its connections checked in
  * the last interval failed temporarily, and at least {@code notify.provider-outage-min-connections} were
- * checked. Then every dashboard shows one banner, and that provider's notifications wait until it ends, so
+ * checked (counting the checks that said something about the provider: it worked or failed temporarily;
+ * connections whose credentials were refused do not dilute an outage). Then every dashboard shows one banner, and that provider's notifications wait until it ends, so
  * that an Evotor outage is not a thousand e-mails. Counted at most every {@link #FRESH_FOR} per instance
  * (one aggregate over the provider's health rows), whoever asks: pages and senders never wait for a count.
  */
