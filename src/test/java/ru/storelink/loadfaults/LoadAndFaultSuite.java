@@ -501,25 +501,22 @@ class LoadAndFaultSuite {
         return String.format(Locale.ROOT, "%.1f", Duration.between(began, time).toMillis() / 1000.0);
     }
 
-    /**
-     * Waits for checks to be in flight; when none come, leaves both instances' threads in
-     * {@code target/load-and-faults-<name>-threads.txt} before failing. (The wait that failed three times on
-     * 2026-12-01 looked like stopped checks; its polls showed leases but never a call in flight: the
-     * simulators counted a call only once its latency had passed, for microseconds.)
-     */
     @Test
     @Order(7)
     void notificationsWhileASenderIsKilled() throws Exception {
         bothInstancesRunning();
+        Simulators.evotor().reset();
         Simulators.vk().reset();
+        Simulators.evotor().latency(PROVIDER_LATENCY);
         Simulators.vk().latency(PROVIDER_LATENCY);
         Simulators.vk().accessTokensLive(120);
-        Waiting.upTo(INTERVAL.multipliedBy(4), () -> idsWhere(VkService.TYPE, "state = 'WORKING'").size() >= SOAK_CONNECTIONS - 50);
-        // A tenth of the connections that work now break at once: their owners are each told once.
-        List<Long> breaking = idsWhere(VkService.TYPE, "state = 'WORKING'").stream().sorted().limit(NOTIFY_BROKEN).toList();
-        Set<String> owners = breaking.stream().map(id -> "seeded-vk-" + id + "@example.ru").collect(Collectors.toSet());
+        // Every connection settled: working, or (lost to an earlier phase's kill) waiting for its owner.
+        Waiting.upTo(INTERVAL.multipliedBy(4), () -> countWhere("state NOT IN ('WORKING', 'NEEDS_RECONNECT')") == 0);
+        // A tenth of the connections break at once, working ones of as many owners: each owner is told once.
+        Map<String, Runnable> breaking = working(NOTIFY_BROKEN);
+        Set<String> owners = breaking.keySet();
         Instant began = Instant.now();
-        breaking.forEach(id -> Simulators.vk().revokeUser(id));
+        breaking.values().forEach(Runnable::run);
 
         // Kill the instance whose sender holds outbox rows while a quarter or more of the owners have their e-mail.
         PayaraInstance[] victim = new PayaraInstance[1];
@@ -558,15 +555,15 @@ class LoadAndFaultSuite {
         long sent = perOwner.values().stream().mapToLong(Long::longValue).sum();
         long duplicates = sent - perOwner.size();
         long lost = NOTIFY_BROKEN - perOwner.size();
-        long pending = count("SELECT COUNT(*) FROM notification WHERE status = 'PENDING' AND kind = 'BROKEN' AND account_id IN ("
-                + breaking.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")");
+        long pending = count("SELECT COUNT(*) FROM notification n JOIN account a ON a.id = n.account_id WHERE n.status = 'PENDING'"
+                + " AND n.kind = 'BROKEN' AND a.email IN (" + owners.stream().map(email -> "'" + email + "'").collect(Collectors.joining(",")) + ")");
         summary.put("notify_expected", (long) NOTIFY_BROKEN);
         summary.put("notify_sent", sent);
         summary.put("notify_duplicates", duplicates);
         summary.put("notify_lost", lost);
         line("");
-        line("## 7. Notifications: %d of %d connections broken at once (VK grants revoked), one instance killed (kill -9) mid-delivery",
-                NOTIFY_BROKEN, SOAK_CONNECTIONS);
+        line("## 7. Notifications: %d of the 1,000 connections (of as many owners) broken at once (grants revoked at the simulators),"
+                + " one instance killed (kill -9) mid-delivery", NOTIFY_BROKEN);
         line("- SMTP: GreenMail on loopback behind a relay that opens each connection after %d ms; no digest wait; sender lease %d s",
                 SMTP_DELAY.toMillis(), NOTIFY_LEASE.toSeconds());
         line("- killed %s at %.1f s, while it held %d outbox rows and %d owners had their e-mail",
@@ -576,6 +573,32 @@ class LoadAndFaultSuite {
         assertThat(lost).as("owners never told").isZero();
         assertThat(duplicates).as("repetitions: at most the killed sender's one e-mail in flight").isLessThanOrEqualTo(1);
         assertThat(perOwner.values()).as("nobody told more than twice").allMatch(mails -> mails <= 2);
+    }
+
+    /**
+     * Working connections of {@code count} different owners (VK first, then Evotor), each with how to break
+     * it at its simulator (revoke the grant), by the owner's e-mail address.
+     */
+    private Map<String, Runnable> working(int count) throws SQLException {
+        Map<String, Runnable> breaking = new java.util.LinkedHashMap<>();
+        try (Connection db = postgres.connect()) {
+            for (String[] service : new String[][] {{"vk", "vk_connection", "c.vk_user_id"}, {"evotor", "evotor_connection", "c.store_id"}}) {
+                try (PreparedStatement select = db.prepareStatement("SELECT a.email, " + service[2] + " FROM " + service[1] + " c"
+                        + " JOIN connection_health h ON h.service = '" + service[0] + "' AND h.connection_id = c.id"
+                        + " JOIN account a ON a.id = c.account_id WHERE h.state = 'WORKING' ORDER BY c.id");
+                        ResultSet rows = select.executeQuery()) {
+                    while (rows.next() && breaking.size() < count) {
+                        String email = rows.getString(1);
+                        String subject = rows.getString(2);
+                        breaking.putIfAbsent(email, service[0].equals("vk")
+                                ? () -> Simulators.vk().revokeUser(Long.parseLong(subject))
+                                : () -> Simulators.evotor().revokeAccountOf(subject));
+                    }
+                }
+            }
+        }
+        assertThat(breaking).as("working connections of different owners").hasSize(count);
+        return breaking;
     }
 
     /** E-mails the SMTP server received per owner of {@code owners}. */
@@ -593,6 +616,12 @@ class LoadAndFaultSuite {
         }
     }
 
+    /**
+     * Waits for checks to be in flight; when none come, leaves both instances' threads in
+     * {@code target/load-and-faults-<name>-threads.txt} before failing. (The wait that failed three times on
+     * 2026-12-01 looked like stopped checks; its polls showed leases but never a call in flight: the
+     * simulators counted a call only once its latency had passed, for microseconds.)
+     */
     private void untilOrDumpThreads(Duration limit, java.util.function.BooleanSupplier condition) {
         try {
             Waiting.upTo(limit, condition);
