@@ -408,7 +408,7 @@ class NotificationsIT {
     }
 
     private static void type(WebDriver driver, String id, String value) {
-        WebElement input = driver.findElement(By.id(id));
+        WebElement input = new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
         // A time input takes no free text from the keyboard: set the value as a hostile client would send it.
         ((JavascriptExecutor) driver).executeScript("arguments[0].type = 'text'; arguments[0].removeAttribute('maxlength');"
                 + " arguments[0].value = arguments[1];", input, value);

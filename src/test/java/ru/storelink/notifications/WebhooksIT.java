@@ -31,6 +31,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import ru.storelink.evotor.control.SimulatedEvotor.Store;
 import ru.storelink.simulators.Simulators;
 import ru.storelink.testsupport.Browser;
@@ -144,7 +146,7 @@ class WebhooksIT {
     }
 
     private static void type(WebDriver driver, String id, String value) {
-        WebElement input = driver.findElement(By.id(id));
+        WebElement input = new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
         ((JavascriptExecutor) driver).executeScript("arguments[0].type = 'text'; arguments[0].value = arguments[1];", input, value);
     }
 
