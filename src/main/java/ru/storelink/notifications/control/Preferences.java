@@ -23,14 +23,7 @@ public class Preferences {
     /** Sets the owner's webhook with a new secret (sealed), replacing any former one. */
     @Transactional
     public void saveWebhook(long accountId, String url, String sealedSecret) {
-        NotificationSettings settings = em.find(NotificationSettings.class, accountId);
-        if (settings == null) {
-            settings = NotificationSettings.defaults(accountId);
-            settings.webhook(url, sealedSecret);
-            em.persist(settings);
-        } else {
-            settings.webhook(url, sealedSecret);
-        }
+        stored(accountId).webhook(url, sealedSecret);
     }
 
     /** @return whether there was one */
@@ -46,13 +39,16 @@ public class Preferences {
 
     @Transactional
     public void save(long accountId, boolean broken, boolean unavailable, boolean recovered, LocalTime quietFrom, LocalTime quietUntil) {
+        stored(accountId).change(broken, unavailable, recovered, quietFrom, quietUntil);
+    }
+
+    /** The owner's row, made from the defaults on their first change (a refused change rolls it back). */
+    private NotificationSettings stored(long accountId) {
         NotificationSettings settings = em.find(NotificationSettings.class, accountId);
         if (settings == null) {
             settings = NotificationSettings.defaults(accountId);
-            settings.change(broken, unavailable, recovered, quietFrom, quietUntil);
             em.persist(settings);
-        } else {
-            settings.change(broken, unavailable, recovered, quietFrom, quietUntil);
         }
+        return settings;
     }
 }
