@@ -43,6 +43,16 @@ document.addEventListener('DOMContentLoaded', function () {
         note.textContent = card.note;
     }
 
+    // The navbar's «Подключения» badge and the title's «(1)»: how many connections need the owner.
+    function setAttention(count) {
+        var badge = document.getElementById('attention');
+        if (badge) {
+            document.getElementById('attention-count').textContent = String(count);
+            badge.hidden = count === 0;
+        }
+        document.title = (count > 0 ? '(' + count + ') ' : '') + document.title.replace(/^\(\d+\) /, '');
+    }
+
     function show(status) {
         var services = status.cards.map(function (card) { return card.service; }).sort().join(',');
         if (services !== shownServices()) {
@@ -57,6 +67,7 @@ document.addEventListener('DOMContentLoaded', function () {
             setNote(card);
             document.getElementById('reconnect-' + card.service).hidden = !card.reconnect;
         });
+        setAttention(status.attention);
     }
 
     function refresh() {

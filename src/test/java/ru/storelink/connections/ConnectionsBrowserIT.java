@@ -57,7 +57,7 @@ class ConnectionsBrowserIT {
         browser.awaitPath("/connections");
         assertThat(driver.findElement(By.id("status-evotor")).getText()).isEqualTo("Работает");
         assertThat(driver.findElement(By.id("status-evotor")).getAttribute("class")).contains("status-working");
-        assertThat(driver.findElement(By.id("details-evotor")).getText()).isEqualTo("Чайная");
+        assertThat(driver.findElement(By.id("details-evotor")).getText()).isEqualTo("Магазин «Чайная»");
         assertThat(driver.findElement(By.id("checked-evotor")).getText()).startsWith("Последняя проверка: ");
         assertThat(driver.findElement(By.cssSelector("#card-evotor .bi-shop")).isDisplayed()).isTrue();
 
@@ -118,7 +118,7 @@ class ConnectionsBrowserIT {
         assertThat(driver.findElement(By.id("notices")).getText()).contains("Теперь подключение использует магазин «Пекарня».");
         driver.findElement(By.id("back")).click();
         browser.awaitPath("/connections");
-        assertThat(driver.findElement(By.id("details-evotor")).getText()).isEqualTo("Пекарня");
+        assertThat(driver.findElement(By.id("details-evotor")).getText()).isEqualTo("Магазин «Пекарня»");
     }
 
     @Test

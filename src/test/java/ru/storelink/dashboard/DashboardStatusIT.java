@@ -84,7 +84,7 @@ class DashboardStatusIT {
         JsonObject evotorCard = card(cards, "evotor");
         assertThat(evotorCard.getString("status")).isEqualTo("Работает");
         assertThat(evotorCard.getString("styleClass")).isNotBlank();
-        assertThat(evotorCard.getString("details")).contains("Чайная");
+        assertThat(evotorCard.getString("details")).isEqualTo("Магазин «Чайная»");
         assertThat(evotorCard.getString("checked")).startsWith("Последняя проверка: ");
         assertThat(card(cards, "vk").getString("details")).contains("Иван Иванов");
         assertThat(again.statusCode()).as("unchanged: 304").isEqualTo(304);

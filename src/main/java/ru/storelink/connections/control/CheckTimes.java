@@ -28,4 +28,9 @@ public class CheckTimes {
     public String format(OffsetDateTime time) {
         return time == null ? "" : FORMAT.format(time.atZoneSameInstant(zone));
     }
+
+    /** The shop's time zone: its days are the days of the health over time. */
+    public ZoneId zone() {
+        return zone;
+    }
 }

@@ -2,6 +2,7 @@ package ru.storelink.dashboard.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import ru.storelink.connections.control.CheckTimes;
 import ru.storelink.connections.control.ConnectableService;
@@ -11,8 +12,12 @@ import ru.storelink.connections.entity.ProviderConnection;
 import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.healthcheck.control.HealthStore;
 import ru.storelink.healthcheck.control.HealthStore.Watched;
+import ru.storelink.history.control.HealthHistory;
 
-/** An account's cards, for the page and for its refresh: one query per service (the connection joined with its health). */
+/**
+ * An account's cards, for the page and for its refresh: one query per service (the connection joined with its
+ * health), and for the page the strip's few more.
+ */
 @ApplicationScoped
 public class Cards {
 
@@ -28,16 +33,31 @@ public class Cards {
     @Inject
     HealthStore health;
 
+    @Inject
+    HealthHistory history;
+
+    /** The cards as the refresh needs them: without their history. */
     public List<ConnectionCard> of(long accountId) {
+        return cards(accountId, false);
+    }
+
+    /** The cards with their 30-day strips, for the page itself. */
+    public List<ConnectionCard> withHistory(long accountId) {
+        return cards(accountId, true);
+    }
+
+    private List<ConnectionCard> cards(long accountId, boolean withHistory) {
+        Instant now = Instant.now();
         return services.all().stream()
-                .flatMap(service -> health.ofAccount(service, accountId).map(found -> card(service, found)).stream())
+                .flatMap(service -> health.ofAccount(service, accountId).map(found -> card(service, found, withHistory, now)).stream())
                 .toList();
     }
 
-    private ConnectionCard card(ConnectableService service, Watched found) {
+    private ConnectionCard card(ConnectableService service, Watched found, boolean withHistory, Instant now) {
         ProviderConnection connection = found.connection();
         ServiceType type = service.type();
+        StripView strip = withHistory ? StripView.of(history.strip(type, connection.getId(), now)) : null;
         return new ConnectionCard(type, service.store().describe(connection), ConnectionCard.status(found.health()),
-                times.format(connection.getLastCheckedAt()), ConnectionCard.note(found.health()), providers.of(type).demo());
+                times.format(connection.getLastCheckedAt()), ConnectionCard.note(found.health()), providers.of(type).demo(), strip);
     }
 }

@@ -9,7 +9,7 @@ import ru.storelink.texts.Texts;
 
 /** One card of the dashboard, ready to render: no lookups happen while the page is written. */
 public record ConnectionCard(ServiceType type, String details, ConnectionStatus status, String lastChecked,
-        String note, boolean demo) {
+        String note, boolean demo, StripView strip) {
 
     /** The status a card shows: the checker's, or «Не проверялось» while it has none. */
     static ConnectionStatus status(ConnectionHealth health) {
@@ -66,5 +66,10 @@ public record ConnectionCard(ServiceType type, String details, ConnectionStatus 
 
     public boolean isDemo() {
         return demo;
+    }
+
+    /** The last 30 days; null on the refresh's cards, which leave the strip as the page drew it. */
+    public StripView getStrip() {
+        return strip;
     }
 }

@@ -54,9 +54,13 @@ public class ConnectionsDashboard {
 
     private List<ConnectionCard> cards;
 
+    @Inject
+    Attention attention;
+
     @PostConstruct
     void load() {
-        cards = allCards.of(account.id());
+        cards = allCards.withHistory(account.id());
+        attention.counted(cards);
     }
 
     /** Lets the page's refresh ask for the cards without the session (see {@link RefreshPasses}), until the session would end. */

@@ -82,8 +82,10 @@ public class DashboardEndpoints extends Application {
                         .entity("{\"error\":\"Обновите страницу: сеанс закончился.\"}")
                         .build();
             }
-            List<CardStatus> cards = allCards.of(account.getAsLong()).stream().map(CardStatus::of).toList();
-            byte[] body = JSON.toJson(Map.of("cards", cards)).getBytes(StandardCharsets.UTF_8);
+            List<ConnectionCard> shown = allCards.of(account.getAsLong());
+            List<CardStatus> cards = shown.stream().map(CardStatus::of).toList();
+            // "attention": the navbar's badge and the title's «(1)», which follow the cards.
+            byte[] body = JSON.toJson(Map.of("cards", cards, "attention", Attention.count(shown))).getBytes(StandardCharsets.UTF_8);
             EntityTag tag = new EntityTag(fingerprint(body));
             // The owner's own data: never kept by a shared cache; the page revalidates every time.
             CacheControl revalidate = new CacheControl();

@@ -2,8 +2,8 @@ package ru.storelink.dashboard.boundary;
 
 import ru.storelink.connections.entity.ServiceType;
 
-/** What every service's page shows: the service, whether it runs in demo mode, and its connection if any. */
-public record ServiceView(ServiceType type, boolean demo, ConnectionDetails connection) {
+/** What every service's page shows: the service, whether it runs in demo mode, its connection if any and how reliable it has been. */
+public record ServiceView(ServiceType type, boolean demo, ConnectionDetails connection, Reliability reliability) {
 
     // Getters for Faces EL.
     public ServiceType getType() {
@@ -21,5 +21,10 @@ public record ServiceView(ServiceType type, boolean demo, ConnectionDetails conn
     /** Null when the owner has not connected the service. */
     public ConnectionDetails getConnection() {
         return connection;
+    }
+
+    /** Null when the owner has not connected the service. */
+    public Reliability getReliability() {
+        return reliability;
     }
 }

@@ -8,6 +8,7 @@ import ru.storelink.connections.control.ConnectionStore;
 import ru.storelink.connections.control.Grant;
 import ru.storelink.evotor.control.EvotorMessages.Store;
 import ru.storelink.evotor.entity.EvotorConnection;
+import ru.storelink.texts.Texts;
 
 /** Storing an account's Evotor connection and the store it uses. */
 // Only its own type: a client proxy restored from a replicated session is built for every bean type, and
@@ -27,7 +28,7 @@ public class EvotorConnections extends ConnectionStore<EvotorConnection> {
 
     @Override
     protected String details(EvotorConnection connection) {
-        return connection.getStoreName();
+        return Texts.render("evotor.details", connection.getStoreName());
     }
 
     /** Switches the connection to another of the account's stores. */

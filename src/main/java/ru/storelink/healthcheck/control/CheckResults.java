@@ -76,6 +76,9 @@ public class CheckResults {
     @Inject
     Event<StateChanges> stateChanges;
 
+    @Inject
+    Event<TemporaryFailures> temporaryFailures;
+
     /**
      * One check's result: the card after it, what the probe found, and when its next interval starts (from
      * the write, never earlier: a check that ran late must not make the next one come sooner, or a connection
@@ -127,7 +130,8 @@ public class CheckResults {
     /**
      * Writes the results in one transaction: for each, its connection's two columns of the owner's plan, its
      * health row (only while the lease is ours), its slot of the history ring and, when its card's state
-     * changed, the transition. The connection rows are
+     * changed, the transition; the observers of {@link StateChanges} and {@link TemporaryFailures} write in
+     * the same transaction. The connection rows are
      * locked first, in id order, as a new authorization or a deletion takes them before the health row.
      * About six round trips and one commit for all of them.
      *
@@ -168,7 +172,24 @@ public class CheckResults {
         }
         writeHistory(db, writtenResults, now);
         writeTransitions(db, writtenResults, now);
+        tellTemporaryFailures(db, writtenResults, now);
         return written;
+    }
+
+    private void tellTemporaryFailures(Connection db, List<CheckResult> results, OffsetDateTime at) throws SQLException {
+        List<TemporaryFailures.Failure> failures = results.stream()
+                .filter(result -> result.result().outcome() == CheckOutcome.TEMPORARY)
+                .map(result -> new TemporaryFailures.Failure(result.check().accountId(), result.check().service(),
+                        result.check().id(), at))
+                .toList();
+        if (failures.isEmpty()) {
+            return;
+        }
+        try {
+            temporaryFailures.fire(new TemporaryFailures(db, failures));
+        } catch (RuntimeException e) {
+            throw sqlCause(e);
+        }
     }
 
     /**
