@@ -8,7 +8,7 @@
 CREATE TABLE connection_day (
     service          VARCHAR(10) NOT NULL,
     connection_id    BIGINT      NOT NULL,
-    day              DATE        NOT NULL,
+    local_day        DATE        NOT NULL,
     account_id       BIGINT      NOT NULL,
     -- Checks that failed for now while the card stayed as it was (amber): counted as they are written.
     troubled_checks  INT         NOT NULL DEFAULT 0,
@@ -19,7 +19,7 @@ CREATE TABLE connection_day (
     reconnect_seconds    INT,
     -- The state at the end of the day; NULL: the connection did not exist yet.
     end_state        VARCHAR(24),
-    CONSTRAINT connection_day_pk PRIMARY KEY (service, connection_id, day),
+    CONSTRAINT connection_day_pk PRIMARY KEY (service, connection_id, local_day),
     CONSTRAINT connection_day_account_fk FOREIGN KEY (account_id) REFERENCES account (id) ON DELETE CASCADE,
     CONSTRAINT connection_day_troubled_checks CHECK (troubled_checks >= 0),
     CONSTRAINT connection_day_rolled_up_whole
@@ -31,7 +31,7 @@ CREATE TABLE connection_day (
                OR end_state IN ('WORKING', 'NEEDS_RECONNECT', 'SERVICE_UNAVAILABLE', 'NOT_CHECKED', 'CANNOT_CHECK'))
 );
 -- The purge of days past the retention.
-CREATE INDEX connection_day_by_day ON connection_day (day);
+CREATE INDEX connection_day_by_day ON connection_day (local_day);
 
 -- How far the roll-up has got: every day up to and including rolled_through is summed up. One row, locked by
 -- the instance that rolls up, so instances take turns.

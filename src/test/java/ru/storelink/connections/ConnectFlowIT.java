@@ -58,7 +58,7 @@ class ConnectFlowIT {
         assertThat(callback.statusCode()).isEqualTo(303);
         assertThat(WebClient.location(callback)).endsWith("/connections").doesNotContain("code");
         Dashboard dashboard = Dashboard.of(owner);
-        assertThat(dashboard.details("evotor")).isEqualTo("Чайная");
+        assertThat(dashboard.details("evotor")).isEqualTo("Магазин «Чайная»");
         assertThat(dashboard.status("evotor")).isEqualTo("Работает");
         assertThat(dashboard.lastCheck("evotor")).matches("Последняя проверка: \\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d");
         assertThat(dashboard.notices()).contains("Касса Эвотор подключена: магазин «Чайная».");
@@ -89,7 +89,7 @@ class ConnectFlowIT {
 
         Dashboard dashboard = Dashboard.of(owner);
         assertThat(dashboard.page().select("[id^=card-evotor]")).hasSize(1);
-        assertThat(dashboard.details("evotor")).as("first store until the owner chooses").isEqualTo("Третья");
+        assertThat(dashboard.details("evotor")).as("first store until the owner chooses").isEqualTo("Магазин «Третья»");
     }
 
     @Test
@@ -154,7 +154,7 @@ class ConnectFlowIT {
         assertThat(answer.statusCode()).isEqualTo(303);
         Dashboard dashboard = Dashboard.of(owner);
         assertThat(dashboard.notices()).contains("«Эвотор» не подтвердил разрешение");
-        assertThat(dashboard.details("evotor")).isEqualTo("Чайная");
+        assertThat(dashboard.details("evotor")).isEqualTo("Магазин «Чайная»");
     }
 
     @ParameterizedTest
@@ -170,7 +170,7 @@ class ConnectFlowIT {
         assertThat(dashboard.notices()).contains(fault == Fault.MALFORMED_BODY
                 ? "«Эвотор» ответил непонятно. Подключение не изменилось"
                 : "«Эвотор» сейчас недоступен. Подключение не изменилось");
-        assertThat(dashboard.details("evotor")).isEqualTo("Чайная");
+        assertThat(dashboard.details("evotor")).isEqualTo("Магазин «Чайная»");
     }
 
     @Test
@@ -254,7 +254,7 @@ class ConnectFlowIT {
         owner.connect("vk");
 
         Dashboard dashboard = Dashboard.of(owner);
-        assertThat(dashboard.details("evotor")).isEqualTo(hostile);
+        assertThat(dashboard.details("evotor")).isEqualTo("Магазин «" + hostile + "»");
         assertThat(dashboard.details("vk")).isEqualTo("<img src=x onerror=alert(1)> <script>alert(2)</script>");
         assertThat(dashboard.response().body()).doesNotContain("<script>alert", "<img src=x");
         assertThat(owner.get("/vk").body()).doesNotContain("<script>alert", "<img src=x");
@@ -314,7 +314,7 @@ class ConnectFlowIT {
         // The callback finished after the delete, so the owner's latest action is the new connection.
         assertThat(DatabaseRows.ofOwner("evotor_connection", email)).isEqualTo(1);
         Dashboard dashboard = Dashboard.of(owner);
-        assertThat(dashboard.details("evotor")).isEqualTo("Кофейня");
+        assertThat(dashboard.details("evotor")).isEqualTo("Магазин «Кофейня»");
         assertThat(dashboard.notices()).contains("«Эвотор» отключён", "Касса Эвотор подключена: магазин «Кофейня».");
     }
 
@@ -358,7 +358,7 @@ class ConnectFlowIT {
         WebClient owner = owner();
         Simulators.evotor().nextAccountHasStores(new Store("store-" + store.hashCode(), store, ""));
         owner.connect("evotor");
-        assertThat(Dashboard.of(owner).details("evotor")).isEqualTo(store);
+        assertThat(Dashboard.of(owner).details("evotor")).isEqualTo("Магазин «" + store + "»");
         return owner;
     }
 

@@ -209,13 +209,13 @@ class TwoInstancesIT {
         String callback = WebClient.location(first.follow(first.get("/evotor/connect")));
         HttpResponse<String> answer = second.get(callback.substring(callback.indexOf("/evotor/callback")));
         assertThat(WebClient.location(answer)).endsWith("/connections");
-        assertThat(Dashboard.of(first).details("evotor")).isEqualTo("Чайная на двоих");
+        assertThat(Dashboard.of(first).details("evotor")).isEqualTo("Магазин «Чайная на двоих»");
 
         // The store choice lives in a view-scoped bean: offered by one instance, chosen on the other.
         Map<String, String> choice = WebClient.formFields(first.get("/evotor"), "store", Map.of("choice", "two-b"));
         choice.put("store:save", "");
         second.post("/evotor", choice);
-        assertThat(Dashboard.of(second).details("evotor")).isEqualTo("Вторая на двоих");
+        assertThat(Dashboard.of(second).details("evotor")).isEqualTo("Магазин «Вторая на двоих»");
 
         // A form rendered by one instance is accepted by the other: logging out there signs out here.
         HttpResponse<String> logout = second.post("/connections", WebClient.formFields(first.get("/connections"), "logout", Map.of()));

@@ -98,7 +98,7 @@ class NotificationsIT {
         Mail mail = INBOX.awaitAtLeast(owner, 1, MAIL_WAIT).get(0);
         assertThat(mail.subject()).isEqualTo("Эвотор: требуется переподключение");
         assertThat(mail.text())
-                .contains("Подключение «Эвотор» (Чайная) перестало работать")
+                .contains("Подключение «Эвотор» (Магазин «Чайная») перестало работать")
                 .contains("нажмите «Переподключить»")
                 .contains("Переподключить: " + TestServer.baseUrl() + "evotor/connect")
                 .contains(TestServer.baseUrl() + "notifications");
@@ -128,12 +128,12 @@ class NotificationsIT {
 
         Mail unavailable = INBOX.awaitAtLeast(owner, 1, MAIL_WAIT).get(0);
         assertThat(unavailable.subject()).isEqualTo("Эвотор: сервис недоступен");
-        assertThat(unavailable.text()).contains("Сервис «Эвотор» (Чайная) не отвечает уже").contains("переподключать не нужно");
+        assertThat(unavailable.text()).contains("Сервис «Эвотор» (Магазин «Чайная») не отвечает уже").contains("переподключать не нужно");
 
         Simulators.evotor().reset();
         List<Mail> mails = INBOX.awaitAtLeast(owner, 2, MAIL_WAIT);
         assertThat(mails.get(1).subject()).isEqualTo("Эвотор: снова работает");
-        assertThat(mails.get(1).text()).contains("Подключение «Эвотор» (Чайная) снова работает. Сбой длился");
+        assertThat(mails.get(1).text()).contains("Подключение «Эвотор» (Магазин «Чайная») снова работает. Сбой длился");
         pause(Duration.ofSeconds(2 * INTERVAL_SECONDS));
         assertThat(INBOX.of(owner)).hasSize(2);
     }
@@ -167,7 +167,7 @@ class NotificationsIT {
 
         Mail digest = INBOX.awaitAtLeast(owner, 1, MAIL_WAIT).get(0);
         assertThat(digest.subject()).isEqualTo("Storelink: изменения в подключениях (2)");
-        assertThat(digest.text()).contains("«Эвотор» (Чайная)").contains("«ВКонтакте»")
+        assertThat(digest.text()).contains("«Эвотор» (Магазин «Чайная»)").contains("«ВКонтакте»")
                 .contains(TestServer.baseUrl() + "evotor/connect").contains(TestServer.baseUrl() + "vk/connect");
         pause(Duration.ofSeconds(12));
         assertThat(INBOX.of(owner)).hasSize(1);
@@ -361,7 +361,7 @@ class NotificationsIT {
             return !driver.findElements(By.cssSelector(".mail-subject")).isEmpty();
         });
         assertThat(driver.findElement(By.cssSelector(".mail-subject")).getText()).isEqualTo("Эвотор: требуется переподключение");
-        assertThat(driver.findElement(By.cssSelector(".mail-body")).getText()).contains("«Эвотор» (Чайная)");
+        assertThat(driver.findElement(By.cssSelector(".mail-body")).getText()).contains("«Эвотор» (Магазин «Чайная»)");
         assertThat(driver.findElement(By.cssSelector(".mail-action")).getAttribute("href")).endsWith("/evotor/connect");
         assertThat(INBOX.of(owner)).as("nothing went out by SMTP").isEmpty();
 

@@ -33,7 +33,8 @@ class TextsTest {
     void everyCodeOfTheBundlesHasARow() throws Exception {
         Set<String> codes = new TreeSet<>();
         for (String bundle : List.of("ru/storelink/messages.properties", "ru/storelink/evotor/messages.properties",
-                "ru/storelink/vk/messages.properties", "ru/storelink/warehouse/messages.properties")) {
+                "ru/storelink/vk/messages.properties", "ru/storelink/warehouse/messages.properties",
+                "ru/storelink/history/messages.properties")) {
             codes.addAll(keys(bundle));
         }
         Set<String> rows = new TreeSet<>();

@@ -9,7 +9,7 @@ import ru.storelink.accounts.control.SignedInAccount;
 
 /**
  * The navbar's badge on «Подключения»: how many of the owner's connections need the owner (reconnecting),
- * on every signed-in page, and the page title's «(1)». The dashboard counts its own cards; other pages ask.
+ * on every signed-in page, and the page title's «(1)». The cards are read once per request, the dashboard's included.
  */
 @Named
 @RequestScoped
@@ -24,22 +24,27 @@ public class Attention {
     @Inject
     HttpServletRequest request;
 
-    private Integer count;
+    private List<ConnectionCard> shown;
 
-    /** The dashboard has the cards already. */
-    void counted(List<ConnectionCard> shown) {
-        count = count(shown);
+    /** The owner's cards, read once per request: the dashboard draws the same ones. */
+    List<ConnectionCard> cards() {
+        if (shown == null) {
+            shown = cards.of(account.id());
+        }
+        return shown;
     }
 
     static int count(List<ConnectionCard> cards) {
         return (int) cards.stream().filter(ConnectionCard::isReconnectNeeded).count();
     }
 
+    /** After «Проверить сейчас» the cards have changed. */
+    void forget() {
+        shown = null;
+    }
+
     public int getCount() {
-        if (count == null) {
-            count = request.getRemoteUser() == null ? 0 : count(cards.of(account.id()));
-        }
-        return count;
+        return request.getRemoteUser() == null ? 0 : count(cards());
     }
 
     /** «(1) » before the page's title while something needs the owner. */

@@ -36,28 +36,23 @@ public class Cards {
     @Inject
     HealthHistory history;
 
-    /** The cards as the refresh needs them: without their history. */
+    /** The cards as the refresh and the navbar's badge need them: without their history. */
     public List<ConnectionCard> of(long accountId) {
-        return cards(accountId, false);
-    }
-
-    /** The cards with their 30-day strips, for the page itself. */
-    public List<ConnectionCard> withHistory(long accountId) {
-        return cards(accountId, true);
-    }
-
-    private List<ConnectionCard> cards(long accountId, boolean withHistory) {
-        Instant now = Instant.now();
         return services.all().stream()
-                .flatMap(service -> health.ofAccount(service, accountId).map(found -> card(service, found, withHistory, now)).stream())
+                .flatMap(service -> health.ofAccount(service, accountId).map(found -> card(service, found)).stream())
                 .toList();
     }
 
-    private ConnectionCard card(ConnectableService service, Watched found, boolean withHistory, Instant now) {
+    /** The same cards with their 30-day strips, for the page itself. */
+    public List<ConnectionCard> withHistory(List<ConnectionCard> cards) {
+        Instant now = Instant.now();
+        return cards.stream().map(card -> card.withStrip(StripView.of(history.strip(card.type(), card.connectionId(), now)))).toList();
+    }
+
+    private ConnectionCard card(ConnectableService service, Watched found) {
         ProviderConnection connection = found.connection();
         ServiceType type = service.type();
-        StripView strip = withHistory ? StripView.of(history.strip(type, connection.getId(), now)) : null;
-        return new ConnectionCard(type, service.store().describe(connection), ConnectionCard.status(found.health()),
-                times.format(connection.getLastCheckedAt()), ConnectionCard.note(found.health()), providers.of(type).demo(), strip);
+        return new ConnectionCard(type, connection.getId(), service.store().describe(connection), ConnectionCard.status(found.health()),
+                times.format(connection.getLastCheckedAt()), ConnectionCard.note(found.health()), providers.of(type).demo(), null);
     }
 }

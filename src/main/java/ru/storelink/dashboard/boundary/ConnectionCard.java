@@ -8,8 +8,13 @@ import ru.storelink.texts.Message;
 import ru.storelink.texts.Texts;
 
 /** One card of the dashboard, ready to render: no lookups happen while the page is written. */
-public record ConnectionCard(ServiceType type, String details, ConnectionStatus status, String lastChecked,
+public record ConnectionCard(ServiceType type, long connectionId, String details, ConnectionStatus status, String lastChecked,
         String note, boolean demo, StripView strip) {
+
+    /** This card with its history. */
+    ConnectionCard withStrip(StripView history) {
+        return new ConnectionCard(type, connectionId, details, status, lastChecked, note, demo, history);
+    }
 
     /** The status a card shows: the checker's, or «Не проверялось» while it has none. */
     static ConnectionStatus status(ConnectionHealth health) {

@@ -59,8 +59,7 @@ public class ConnectionsDashboard {
 
     @PostConstruct
     void load() {
-        cards = allCards.withHistory(account.id());
-        attention.counted(cards);
+        cards = allCards.withHistory(attention.cards());
     }
 
     /** Lets the page's refresh ask for the cards without the session (see {@link RefreshPasses}), until the session would end. */
@@ -75,6 +74,7 @@ public class ConnectionsDashboard {
             String text = text(found.type(), manualChecks.checkNow(found.type(), account.id()));
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
         });
+        attention.forget();
         load();
     }
 

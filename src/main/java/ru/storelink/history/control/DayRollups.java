@@ -53,6 +53,10 @@ public class DayRollups {
     private record Activity(long accountId, ConnectionStatus start, List<Transition> transitions) {
     }
 
+    /** A day's count of failed-for-now checks of one connection. */
+    private record Troubled(long accountId, int checks) {
+    }
+
     /** The last day summed up; null before the first roll-up. */
     static LocalDate rolledThrough(Connection db) throws SQLException {
         try (PreparedStatement select = db.prepareStatement("SELECT rolled_through FROM history_rollup WHERE id = 1");
@@ -135,40 +139,37 @@ public class DayRollups {
                 }
             }
         }
-        Map<Key, Integer> troubled = new LinkedHashMap<>();
-        Map<Key, Long> troubledAccounts = new LinkedHashMap<>();
+        Map<Key, Troubled> troubled = new LinkedHashMap<>();
         try (PreparedStatement select = db.prepareStatement("SELECT service, connection_id, account_id, troubled_checks"
-                + " FROM connection_day WHERE day = ?")) {
+                + " FROM connection_day WHERE local_day = ?")) {
             select.setObject(1, day.date());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    Key key = new Key(rows.getString(1), rows.getLong(2));
-                    troubled.put(key, rows.getInt(4));
-                    troubledAccounts.put(key, rows.getLong(3));
+                    troubled.put(new Key(rows.getString(1), rows.getLong(2)), new Troubled(rows.getLong(3), rows.getInt(4)));
                 }
             }
         }
-        for (Map.Entry<Key, Long> quiet : troubledAccounts.entrySet()) {
+        for (Map.Entry<Key, Troubled> quiet : troubled.entrySet()) {
             if (!active.containsKey(quiet.getKey())) {
                 // Failed checks but no change: the whole day in the state it began with.
-                active.put(quiet.getKey(), new Activity(quiet.getValue(),
+                active.put(quiet.getKey(), new Activity(quiet.getValue().accountId(),
                         HealthHistory.stateBefore(db, quiet.getKey().service(), quiet.getKey().connectionId(), day.from()), List.of()));
             }
         }
         try (PreparedStatement merge = db.prepareStatement("MERGE INTO connection_day d"
                 + " USING (VALUES (CAST(? AS VARCHAR(10)), CAST(? AS BIGINT), CAST(? AS DATE), CAST(? AS BIGINT),"
                 + " CAST(? AS INT), CAST(? AS INT), CAST(? AS INT), CAST(? AS VARCHAR(24))))"
-                + " AS r (service, connection_id, day, account_id, working_seconds, unavailable_seconds, reconnect_seconds, end_state)"
-                + " ON d.service = r.service AND d.connection_id = r.connection_id AND d.day = r.day"
+                + " AS r (service, connection_id, local_day, account_id, working_seconds, unavailable_seconds, reconnect_seconds, end_state)"
+                + " ON d.service = r.service AND d.connection_id = r.connection_id AND d.local_day = r.local_day"
                 + " WHEN MATCHED THEN UPDATE SET working_seconds = r.working_seconds, unavailable_seconds = r.unavailable_seconds,"
                 + " reconnect_seconds = r.reconnect_seconds, end_state = r.end_state"
-                + " WHEN NOT MATCHED THEN INSERT (service, connection_id, day, account_id, working_seconds, unavailable_seconds,"
-                + " reconnect_seconds, end_state) VALUES (r.service, r.connection_id, r.day, r.account_id, r.working_seconds,"
+                + " WHEN NOT MATCHED THEN INSERT (service, connection_id, local_day, account_id, working_seconds, unavailable_seconds,"
+                + " reconnect_seconds, end_state) VALUES (r.service, r.connection_id, r.local_day, r.account_id, r.working_seconds,"
                 + " r.unavailable_seconds, r.reconnect_seconds, r.end_state)")) {
             for (Map.Entry<Key, Activity> entry : active.entrySet()) {
                 Activity activity = entry.getValue();
                 DaySummary summary = DaySummary.of(day.date(), activity.start(), activity.transitions(),
-                        troubled.getOrDefault(entry.getKey(), 0), day.from(), day.to());
+                        troubled.containsKey(entry.getKey()) ? troubled.get(entry.getKey()).checks() : 0, day.from(), day.to());
                 merge.setString(1, entry.getKey().service());
                 merge.setLong(2, entry.getKey().connectionId());
                 merge.setObject(3, day.date());
@@ -187,7 +188,7 @@ public class DayRollups {
     /** Forgets the days older than {@code retention}. @return the rows deleted */
     public int purge(Duration retention) throws SQLException {
         try (Connection db = backgroundPool.getConnection();
-                PreparedStatement delete = db.prepareStatement("DELETE FROM connection_day WHERE day < ?")) {
+                PreparedStatement delete = db.prepareStatement("DELETE FROM connection_day WHERE local_day < ?")) {
             Instant now = DatabaseTime.now(db).toInstant();
             delete.setObject(1, LocalDate.ofInstant(now.minus(retention), times.zone()));
             return delete.executeUpdate();

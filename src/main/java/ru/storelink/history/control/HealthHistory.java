@@ -138,8 +138,8 @@ public class HealthHistory {
     private static Map<LocalDate, Strip.DayRow> rows(Connection db, ServiceType service, long connectionId, LocalDate from)
             throws SQLException {
         Map<LocalDate, Strip.DayRow> rows = new HashMap<>();
-        try (PreparedStatement select = db.prepareStatement("SELECT day, troubled_checks, working_seconds, unavailable_seconds,"
-                + " reconnect_seconds, end_state FROM connection_day WHERE service = ? AND connection_id = ? AND day >= ?")) {
+        try (PreparedStatement select = db.prepareStatement("SELECT local_day, troubled_checks, working_seconds, unavailable_seconds,"
+                + " reconnect_seconds, end_state FROM connection_day WHERE service = ? AND connection_id = ? AND local_day >= ?")) {
             select.setString(1, service.key());
             select.setLong(2, connectionId);
             select.setObject(3, from);

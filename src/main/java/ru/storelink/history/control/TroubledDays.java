@@ -22,11 +22,11 @@ public class TroubledDays {
     void count(@Observes TemporaryFailures written) {
         try (PreparedStatement merge = written.db().prepareStatement("MERGE INTO connection_day d"
                 + " USING (VALUES (CAST(? AS VARCHAR(10)), CAST(? AS BIGINT), CAST(? AS DATE), CAST(? AS BIGINT)))"
-                + " AS f (service, connection_id, day, account_id)"
-                + " ON d.service = f.service AND d.connection_id = f.connection_id AND d.day = f.day"
+                + " AS f (service, connection_id, local_day, account_id)"
+                + " ON d.service = f.service AND d.connection_id = f.connection_id AND d.local_day = f.local_day"
                 + " WHEN MATCHED THEN UPDATE SET troubled_checks = d.troubled_checks + 1"
-                + " WHEN NOT MATCHED THEN INSERT (service, connection_id, day, account_id, troubled_checks)"
-                + " VALUES (f.service, f.connection_id, f.day, f.account_id, 1)")) {
+                + " WHEN NOT MATCHED THEN INSERT (service, connection_id, local_day, account_id, troubled_checks)"
+                + " VALUES (f.service, f.connection_id, f.local_day, f.account_id, 1)")) {
             for (TemporaryFailures.Failure failure : written.failures()) {
                 merge.setString(1, failure.service().key());
                 merge.setLong(2, failure.connectionId());
