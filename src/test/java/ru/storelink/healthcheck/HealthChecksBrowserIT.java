@@ -20,6 +20,7 @@ import ru.storelink.simulators.EvotorSimulator;
 import ru.storelink.simulators.Fault;
 import ru.storelink.simulators.Simulators;
 import ru.storelink.testsupport.Browser;
+import ru.storelink.testsupport.OwnConnectionsOnly;
 import ru.storelink.testsupport.TestConfig;
 import ru.storelink.testsupport.TestData;
 import ru.storelink.testsupport.Waiting;
@@ -29,7 +30,7 @@ import ru.storelink.testsupport.Waiting;
  * interval: the cards tell the truth, and only a refusal of the owner's own credentials asks for a
  * reconnect.
  */
-@ExtendWith({ArquillianExtension.class, Simulators.class})
+@ExtendWith({ArquillianExtension.class, Simulators.class, OwnConnectionsOnly.class})
 @RunAsClient
 class HealthChecksBrowserIT {
 

@@ -19,6 +19,7 @@ import ru.storelink.simulators.Fault;
 import ru.storelink.simulators.Simulators;
 import ru.storelink.simulators.VkSimulator;
 import ru.storelink.testsupport.Dashboard;
+import ru.storelink.testsupport.OwnConnectionsOnly;
 import ru.storelink.testsupport.TestConfig;
 import ru.storelink.testsupport.TestData;
 import ru.storelink.testsupport.TestServer;
@@ -29,7 +30,7 @@ import ru.storelink.testsupport.WebClient;
  * Black-box, with background checks every 3 seconds: VK ID tokens are refreshed before they expire and the
  * rotated refresh token is kept; an Evotor 401 is cured by one refresh when a refresh token is held.
  */
-@ExtendWith({ArquillianExtension.class, Simulators.class})
+@ExtendWith({ArquillianExtension.class, Simulators.class, OwnConnectionsOnly.class})
 @RunAsClient
 class TokenLifecycleIT {
 

@@ -33,6 +33,7 @@ import ru.storelink.simulators.EvotorSimulator;
 import ru.storelink.simulators.Fault;
 import ru.storelink.simulators.Simulators;
 import ru.storelink.testsupport.Browser;
+import ru.storelink.testsupport.OwnConnectionsOnly;
 import ru.storelink.testsupport.TestConfig;
 import ru.storelink.testsupport.TestData;
 import ru.storelink.testsupport.TestServer;
@@ -43,7 +44,7 @@ import ru.storelink.testsupport.Waiting;
  * sender, a real SMTP server on loopback (GreenMail) and the owner's browser. Each test has its own owner and
  * reads only that owner's mails.
  */
-@ExtendWith({ArquillianExtension.class, Simulators.class})
+@ExtendWith({ArquillianExtension.class, Simulators.class, OwnConnectionsOnly.class})
 @RunAsClient
 class NotificationsIT {
 

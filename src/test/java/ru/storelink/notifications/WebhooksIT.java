@@ -36,6 +36,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import ru.storelink.evotor.control.SimulatedEvotor.Store;
 import ru.storelink.simulators.Simulators;
 import ru.storelink.testsupport.Browser;
+import ru.storelink.testsupport.OwnConnectionsOnly;
 import ru.storelink.testsupport.TestConfig;
 import ru.storelink.testsupport.TestData;
 import ru.storelink.testsupport.Waiting;
@@ -45,7 +46,7 @@ import ru.storelink.testsupport.Waiting;
  * signed JSON body when a connection breaks, retried while the receiver fails, logged on the page; and
  * targets inside our own network refused.
  */
-@ExtendWith({ArquillianExtension.class, Simulators.class})
+@ExtendWith({ArquillianExtension.class, Simulators.class, OwnConnectionsOnly.class})
 @RunAsClient
 class WebhooksIT {
 
