@@ -61,8 +61,15 @@ public class SimulatedVk {
         return this.clientId.equals(clientId) && this.redirectUri.equals(redirectUri);
     }
 
-    /** The owner allowed access; {@code codeChallenge} is the S256 PKCE challenge from the authorize request. */
+    /**
+     * The owner allowed access; {@code codeChallenge} is the S256 PKCE challenge from the authorize request.
+     * A consent posted without it gets no code (a code without a challenge could never be redeemed).
+     */
     public URI approve(String state, String codeChallenge) {
+        if (codeChallenge == null || codeChallenge.isBlank()) {
+            return URI.create(redirectUri + "?error=invalid_request&error_description=code_challenge+missing&state="
+                    + SimulatedGrants.encode(state));
+        }
         String code = token();
         String deviceId = token();
         synchronized (codes) {

@@ -82,6 +82,16 @@ class SimulatedProvidersTest {
     }
 
     @Test
+    void vkRefusesAConsentWithoutPkceChallengeInsteadOfIssuingACode() {
+        SimulatedVk vk = new SimulatedVk("vkid", VK_CALLBACK);
+
+        for (String missing : new String[] {null, ""}) {
+            Map<String, String> callback = query(vk.approve("st", missing));
+            assertThat(callback).containsEntry("error", "invalid_request").containsEntry("state", "st").doesNotContainKey("code");
+        }
+    }
+
+    @Test
     void vkErrorsArriveInsideHttp200() {
         SimulatedVk vk = new SimulatedVk("vkid", VK_CALLBACK);
 
