@@ -26,6 +26,10 @@ public class Texts {
     private static final Logger LOG = Logger.getLogger(Texts.class.getName());
     private static final String CORE = "ru.storelink.messages";
     private static final Map<String, Optional<ResourceBundle>> BUNDLES = new ConcurrentHashMap<>();
+    /** Parsed patterns of the codes that have one (a finite set: the bundles'). */
+    private static final Map<String, MessageFormat> FORMATS = new ConcurrentHashMap<>();
+    /** The sentence of each code found so far; misses are not kept. */
+    private static final Map<String, String> PATTERNS = new ConcurrentHashMap<>();
 
     /** For pages: the sentence of a code without arguments. */
     public String of(String code) {
@@ -42,7 +46,13 @@ public class Texts {
             LOG.severe(() -> "No text for message code " + message.code() + ": add it to the message bundle");
             return message.code();
         }
-        return message.args().isEmpty() ? pattern : new MessageFormat(pattern, RUSSIAN).format(message.args().toArray());
+        if (message.args().isEmpty()) {
+            return pattern;
+        }
+        // Parsing a pattern costs more than formatting it, and a dashboard formats some sixty (its strip's days)
+        // per render; a MessageFormat is not thread-safe, so each use formats with its own copy.
+        MessageFormat parsed = FORMATS.computeIfAbsent(message.code(), code -> new MessageFormat(pattern, RUSSIAN));
+        return ((MessageFormat) parsed.clone()).format(message.args().toArray());
     }
 
     /** Whether a bundle has a sentence for {@code code}. */
@@ -52,6 +62,18 @@ public class Texts {
 
     /** The text of a code, or null when no bundle has it. */
     static String pattern(String code) {
+        String known = PATTERNS.get(code);
+        if (known != null) {
+            return known;
+        }
+        String found = lookUp(code);
+        if (found != null) {
+            PATTERNS.put(code, found);
+        }
+        return found;
+    }
+
+    private static String lookUp(String code) {
         int dot = code.indexOf('.');
         if (dot > 0) {
             Optional<ResourceBundle> own = bundle("ru.storelink." + code.substring(0, dot) + ".messages");

@@ -34,12 +34,31 @@ class AccessControlIT {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/connections", "/connections/add", "/evotor", "/vk", "/notifications", "/demo/mail", "/demo/mail.xhtml",
             "/login.xhtml", "/no-such-page"})
-    void anonymousRequestsLandOnLogin(String path) {
+    void anonymousRequestsLandOnLoginWithoutASession(String path) {
         HttpResponse<String> response = new WebClient(base).get(path);
 
         assertThat(response.statusCode()).isEqualTo(302);
+        // The way back is in the URL: a session per anonymous request would let a flood fill the heap.
+        String back = path.equals("/") || path.equals("/connections") || path.endsWith(".xhtml") ? ""
+                : "?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8);
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/login"));
+                location -> assertThat(location).endsWith("/login" + back));
+        assertThat(response.headers().allValues("Set-Cookie")).as("cookies set by GET " + path).isEmpty();
+    }
+
+    @Test
+    void aHostileNextIsNeitherWrittenIntoTheLoginPageNorFollowed() {
+        String email = TestData.uniqueEmail("next");
+        new WebClient(base).register(email, PASSWORD);
+        // The owner lands on the dashboard instead.
+        for (String hostile : List.of("//attacker.example/", "https://attacker.example/", "/\\attacker.example", "/login")) {
+            WebClient other = new WebClient(base);
+            HttpResponse<String> form = other.get("/login?next=" + URLEncoder.encode(hostile, StandardCharsets.UTF_8));
+            assertThat(form.body()).as(hostile).doesNotContain("attacker.example").doesNotContain("name=\"next\"");
+            Map<String, String> fields = WebClient.formFields(form, "login", Map.of("email", email, "password", PASSWORD));
+            fields.put("next", hostile);
+            assertThat(WebClient.location(other.post("/login", fields))).as(hostile).endsWith("/connections");
+        }
     }
 
     @Test
@@ -99,8 +118,10 @@ class AccessControlIT {
         setup.register(email, PASSWORD);
 
         WebClient client = new WebClient(base);
-        assertThat(client.get("/connections/add").statusCode()).isEqualTo(302);
-        HttpResponse<String> login = client.login(email, PASSWORD);
+        String toLogin = WebClient.location(client.get("/connections/add"));
+        assertThat(toLogin).endsWith("/login?next=%2Fconnections%2Fadd");
+        HttpResponse<String> form = client.get(URI.create(toLogin).getPath() + "?" + URI.create(toLogin).getRawQuery());
+        HttpResponse<String> login = client.post("/login", WebClient.formFields(form, "login", Map.of("email", email, "password", PASSWORD)));
 
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location")).hasValueSatisfying(
@@ -111,18 +132,16 @@ class AccessControlIT {
     }
 
     @Test
-    void loginGivesANewSessionIdAndLogoutEndsTheSession() {
+    void theSessionStartsAtLoginAndLogoutEndsIt() {
         String email = TestData.uniqueEmail("session");
         new WebClient(base).register(email, PASSWORD);
         WebClient client = new WebClient(base);
-        // A protected page remembers itself in an anonymous session, to return there after login.
         client.get("/connections");
-        String anonymousSession = client.cookie("JSESSIONID").orElseThrow();
+        assertThat(client.cookie("JSESSIONID")).as("no session before sign-in").isEmpty();
 
         HttpResponse<String> login = client.login(email, PASSWORD);
         assertThat(login.statusCode()).isEqualTo(302);
         String signedInSession = client.cookie("JSESSIONID").orElseThrow();
-        assertThat(signedInSession).isNotEqualTo(anonymousSession);
 
         HttpResponse<String> home = client.get("/connections");
         assertThat(home.statusCode()).isEqualTo(200);

@@ -2,6 +2,7 @@ package ru.storelink.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -52,7 +53,7 @@ class AccountsBrowserIT {
         registerAndSignOut(email);
 
         browser.open("/connections/add");
-        browser.awaitPath("/login");
+        browser.awaitPath("/login?next=%2Fconnections%2Fadd");
         login(email, PASSWORD);
 
         browser.awaitPath("/connections/add");
@@ -107,7 +108,7 @@ class AccountsBrowserIT {
 
 
     private void login(String email, String password) {
-        if (!browser.driver().getCurrentUrl().endsWith("/login")) {
+        if (!URI.create(browser.driver().getCurrentUrl()).getPath().equals("/login")) {
             browser.open("/login");
         }
         WebDriver driver = browser.driver();

@@ -196,7 +196,7 @@ class NotificationsIT {
         browser.awaitPath("/login");
         Simulators.evotor().nextAccountHasStores(new Store(storeId, "Чайная", ""));
         driver.get(link);
-        browser.awaitPath("/login");
+        browser.awaitPath("/login?next=%2Fevotor%2Fconnect");
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id("login:submit")));
         driver.findElement(By.id("login:email")).sendKeys(owner);
         driver.findElement(By.id("login:password")).sendKeys("correct horse battery");
@@ -369,9 +369,11 @@ class NotificationsIT {
         driver.findElement(By.id("logout:submit")).click();
         browser.awaitPath("/login");
         browser.open("/demo/mail");
-        browser.awaitPath("/login");
-        // Through the login (here a registration), back to the mailbox: the other owner's own, empty.
-        browser.register(TestData.uniqueEmail("mailbox-b"), "correct horse battery");
+        browser.awaitPath("/login?next=%2Fdemo%2Fmail");
+        // Through the login page to a registration, back to the mailbox: the other owner's own, empty.
+        driver.findElement(By.id("to-register")).click();
+        browser.awaitPath("/register?next=%2Fdemo%2Fmail");
+        browser.fillRegistration(TestData.uniqueEmail("mailbox-b"), "correct horse battery");
         browser.awaitPath("/demo/mail");
         assertThat(driver.findElement(By.id("no-mail")).getText()).isEqualTo("Писем пока нет.");
         assertThat(driver.getPageSource()).doesNotContain("Чайная");

@@ -68,6 +68,11 @@ public final class Browser implements AfterEachCallback {
 
     public void register(String email, String password) {
         open("/register");
+        fillRegistration(email, password);
+    }
+
+    /** Fills in and submits the registration page already open. */
+    public void fillRegistration(String email, String password) {
         driver().findElement(By.id("registration:email")).sendKeys(email);
         driver().findElement(By.id("registration:password")).sendKeys(password);
         driver().findElement(By.id("registration:confirmation")).sendKeys(password);

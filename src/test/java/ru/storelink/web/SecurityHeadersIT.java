@@ -94,8 +94,14 @@ class SecurityHeadersIT {
 
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000; includeSubDomains");
-            // A protected page saves the request in a new session before redirecting to the login page.
-            String cookie = new WebClient(base).get("/connections", "X-Forwarded-Proto", "https").headers().allValues("Set-Cookie").stream()
+            // The first session is the signed-in one.
+            String email = TestData.uniqueEmail("secure-cookie");
+            new WebClient(base).register(email, "correct horse battery");
+            WebClient owner = new WebClient(base);
+            HttpResponse<String> signedIn = owner.post("/login", WebClient.formFields(owner.get("/login", "X-Forwarded-Proto", "https"), "login",
+                    Map.of("email", email, "password", "correct horse battery")), Map.of("X-Forwarded-Proto", "https"));
+            assertThat(signedIn.statusCode()).isEqualTo(302);
+            String cookie = signedIn.headers().allValues("Set-Cookie").stream()
                     .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
             assertThat(cookie).as("the session cookie is Secure once the request came over HTTPS").containsIgnoringCase("Secure");
         } finally {
@@ -105,8 +111,8 @@ class SecurityHeadersIT {
 
     @Test
     void sessionCookieIsHttpOnlyAndSameSiteLax() {
-        // The login page creates no session; a protected page does (it remembers itself for after login).
-        HttpResponse<String> page = new WebClient(base).get("/connections");
+        // Nothing creates a session before sign-in: the one to look at is the owner's.
+        HttpResponse<String> page = new WebClient(base).register(TestData.uniqueEmail("cookie"), "correct horse battery");
 
         String cookie = page.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();

@@ -14,20 +14,27 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import ru.storelink.accounts.control.ReturnPath;
 import ru.storelink.accounts.control.SessionLifetime;
 
 /** Signs the current request in through the container, shared by the login and registration pages. */
 @ApplicationScoped
 public class Authentication {
 
+    /** Where a sign-in lands unless the owner was on their way to another page. */
+    static final String LANDING = "/connections";
+
     @Inject
     SecurityContext securityContext;
 
     /**
-     * @return true when signed in; the response then already redirects the browser (back to the page the
-     *         visitor wanted, or to the Connections page) and rendering must stop.
+     * @param next where the owner wanted to go ({@code ?next=} of the login page), checked by {@link ReturnPath};
+     *             /connections when absent or not one of our pages
+     * @return true when signed in; the response then already redirects the browser and rendering must stop.
      */
-    public boolean signIn(FacesContext faces, String email, String password) {
+    public boolean signIn(FacesContext faces, String email, String password, String next) {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         HttpServletResponse response = (HttpServletResponse) external.getResponse();
@@ -35,24 +42,29 @@ public class Authentication {
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
-        // newAuthentication(false): Soteria's login-to-continue then redirects to the saved original request;
-        // a "new" authentication would discard it and always land on /connections.
         AuthenticationStatus status = securityContext.authenticate(request, response, withParams()
-                .newAuthentication(false)
+                .newAuthentication(true)
                 .credential(new UsernamePasswordCredential(email, new Password(password))));
-        switch (status) {
-            case SEND_CONTINUE:
-                // Redirected to the originally requested page by the login-to-continue machinery.
-                startSession(request);
-                faces.responseComplete();
-                return true;
-            case SUCCESS:
-                startSession(request);
-                redirect(faces, "/connections");
-                return true;
-            default:
-                return false;
+        if (status != AuthenticationStatus.SUCCESS) {
+            return false;
         }
+        startSession(request);
+        redirect(faces, ReturnPath.of(next).orElse(LANDING));
+        return true;
+    }
+
+    /**
+     * The page to return to after sign-in: the login or registration page's {@code ?next=}, then its form's
+     * hidden field of the same name. Only a path {@link ReturnPath} accepts is ever written into a page or followed.
+     */
+    static String next(FacesContext faces) {
+        return ReturnPath.of(faces.getExternalContext().getRequestParameterMap().get("next")).orElse(null);
+    }
+
+    /** {@code ?next=…} for a link between the login and registration pages, so the way back goes along. */
+    static String nextQuery(FacesContext faces) {
+        String next = next(faces);
+        return next == null ? "" : "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
     }
 
     /** The first session of this visitor (login and registration pages create none), with its time limits. */

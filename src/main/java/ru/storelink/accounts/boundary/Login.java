@@ -44,7 +44,7 @@ public class Login {
             refuse(faces, 400, INCOMPLETE);
             return;
         }
-        if (authentication.signIn(faces, email, password)) {
+        if (authentication.signIn(faces, email, password, Authentication.next(faces))) {
             return;
         }
         switch (outcome.kind()) {
@@ -79,6 +79,16 @@ public class Login {
 
     public void setEmail(String email) {
         this.email = email;
+    }
+
+    /** For the form's hidden field (see {@link Authentication#next}). */
+    public String getNext() {
+        return Authentication.next(FacesContext.getCurrentInstance());
+    }
+
+    /** For the link to the registration page. */
+    public String getNextQuery() {
+        return Authentication.nextQuery(FacesContext.getCurrentInstance());
     }
 
     public String getPassword() {

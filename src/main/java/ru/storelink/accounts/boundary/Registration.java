@@ -73,10 +73,20 @@ public class Registration {
             tooManyAttempts(faces);
             return;
         }
-        if (!authentication.signIn(faces, email, password)) {
+        if (!authentication.signIn(faces, email, password, Authentication.next(faces))) {
             // Only possible if the account was removed in between; the login page explains the rest.
             Authentication.redirect(faces, "/login");
         }
+    }
+
+    /** For the form's hidden field (see {@link Authentication#next}). */
+    public String getNext() {
+        return Authentication.next(FacesContext.getCurrentInstance());
+    }
+
+    /** For the link to the login page. */
+    public String getNextQuery() {
+        return Authentication.nextQuery(FacesContext.getCurrentInstance());
     }
 
     private static void tooManyAttempts(FacesContext faces) {
