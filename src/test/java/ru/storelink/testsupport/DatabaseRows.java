@@ -6,11 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -35,21 +31,11 @@ public final class DatabaseRows {
 
     /** Rows of {@code table} ("evotor_connection", "vk_connection") belonging to the account {@code email}. */
     public static long ofOwner(String table, String email) {
-        try {
-            HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                    HttpRequest.newBuilder(URI.create(TestServer.baseUrl() + "test-support/rows?table="
-                            + encode(table) + "&email=" + encode(email))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("row count answered " + response.statusCode());
-            }
-            return Long.parseLong(response.body().trim());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        HttpResponse<String> response = TestServer.testSupport("rows?table=" + encode(table) + "&email=" + encode(email), null);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("row count answered " + response.statusCode());
         }
+        return Long.parseLong(response.body().trim());
     }
 
     private static String encode(String value) {

@@ -5,11 +5,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -29,13 +24,10 @@ import ru.storelink.database.DatabaseMigration;
 public final class OwnConnectionsOnly implements BeforeAllCallback {
 
     @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
-        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                HttpRequest.newBuilder(URI.create(TestServer.baseUrl() + "test-support/park-connections"))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 204) {
-            throw new IllegalStateException("parking the suite's connections answered " + response.statusCode());
+    public void beforeAll(ExtensionContext context) {
+        int status = TestServer.testSupport("park-connections", "").statusCode();
+        if (status != 204) {
+            throw new IllegalStateException("parking the suite's connections answered " + status);
         }
     }
 

@@ -6,11 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,19 +29,9 @@ public final class PastHealth {
     }
 
     public static void giveEvotorAPast(String email) {
-        try {
-            HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                    HttpRequest.newBuilder(URI.create(TestServer.baseUrl() + "test-support/past-health?email="
-                            + URLEncoder.encode(email, StandardCharsets.UTF_8))).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 204) {
-                throw new IllegalStateException("past health answered " + response.statusCode());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        int status = TestServer.testSupport("past-health?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8), "").statusCode();
+        if (status != 204) {
+            throw new IllegalStateException("past health answered " + status);
         }
     }
 

@@ -4,13 +4,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Map;
@@ -50,20 +44,9 @@ public final class TestConfig {
     }
 
     private static void call(String form) {
-        try {
-            HttpResponse<Void> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                    HttpRequest.newBuilder(URI.create(TestServer.baseUrl() + "test-support/config"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() != 204) {
-                throw new IllegalStateException("test config answered " + response.statusCode());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        int status = TestServer.testSupport("config", form).statusCode();
+        if (status != 204) {
+            throw new IllegalStateException("test config answered " + status);
         }
     }
 

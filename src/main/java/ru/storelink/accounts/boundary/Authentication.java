@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.credential.Password;
@@ -19,7 +20,11 @@ import java.nio.charset.StandardCharsets;
 import ru.storelink.accounts.control.ReturnPath;
 import ru.storelink.accounts.control.SessionLifetime;
 
-/** Signs the current request in through the container, shared by the login and registration pages. */
+/**
+ * Signs the current request in through the container, shared by the login and registration pages; both pages
+ * read {@code #{authentication.next}} and {@code #{authentication.nextQuery}} for the way back after sign-in.
+ */
+@Named
 @ApplicationScoped
 public class Authentication {
 
@@ -61,9 +66,14 @@ public class Authentication {
         return ReturnPath.of(faces.getExternalContext().getRequestParameterMap().get("next")).orElse(null);
     }
 
+    /** For the pages' hidden field {@code next}. */
+    public String getNext() {
+        return next(FacesContext.getCurrentInstance());
+    }
+
     /** {@code ?next=…} for a link between the login and registration pages, so the way back goes along. */
-    static String nextQuery(FacesContext faces) {
-        String next = next(faces);
+    public String getNextQuery() {
+        String next = getNext();
         return next == null ? "" : "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
     }
 

@@ -81,16 +81,6 @@ public class Login {
         this.email = email;
     }
 
-    /** For the form's hidden field (see {@link Authentication#next}). */
-    public String getNext() {
-        return Authentication.next(FacesContext.getCurrentInstance());
-    }
-
-    /** For the link to the registration page. */
-    public String getNextQuery() {
-        return Authentication.nextQuery(FacesContext.getCurrentInstance());
-    }
-
     public String getPassword() {
         return password;
     }

@@ -79,16 +79,6 @@ public class Registration {
         }
     }
 
-    /** For the form's hidden field (see {@link Authentication#next}). */
-    public String getNext() {
-        return Authentication.next(FacesContext.getCurrentInstance());
-    }
-
-    /** For the link to the login page. */
-    public String getNextQuery() {
-        return Authentication.nextQuery(FacesContext.getCurrentInstance());
-    }
-
     private static void tooManyAttempts(FacesContext faces) {
         faces.getExternalContext().addResponseHeader("Retry-After", "60");
         Login.refuse(faces, 429, Login.TOO_MANY_ATTEMPTS);

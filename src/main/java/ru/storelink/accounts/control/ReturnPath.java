@@ -13,6 +13,7 @@ public final class ReturnPath {
 
     static final int MAX_LENGTH = 512;
     private static final Pattern SAFE = Pattern.compile("/[A-Za-z0-9._~%/-]*(\\?[A-Za-z0-9._~%&=+-]*)?");
+    private static final Pattern ENCODED_SLASHES_OR_BACKSLASH = Pattern.compile("%2F%2F|%5C", Pattern.CASE_INSENSITIVE);
 
     private ReturnPath() {
     }
@@ -20,8 +21,7 @@ public final class ReturnPath {
     /** The path to return to, if {@code candidate} (as it came from a request) is one of ours. */
     public static Optional<String> of(String candidate) {
         if (candidate == null || candidate.length() > MAX_LENGTH || !SAFE.matcher(candidate).matches()
-                || candidate.startsWith("//") || candidate.contains("%2F%2F") || candidate.contains("%5C")
-                || candidate.contains("%2f%2f") || candidate.contains("%5c")) {
+                || candidate.startsWith("//") || ENCODED_SLASHES_OR_BACKSLASH.matcher(candidate).find()) {
             return Optional.empty();
         }
         String path = candidate.contains("?") ? candidate.substring(0, candidate.indexOf('?')) : candidate;
