@@ -22,7 +22,7 @@ import ru.storelink.healthcheck.control.HealthStore.RecentChecks;
 
 /**
  * A provider's own outage: when at least {@code notify.provider-outage-share} of its connections checked in
- * the last interval failed temporarily, and at least {@code notify.provider-outage-min-connections} were
+ * the last two intervals failed temporarily, and at least {@code notify.provider-outage-min-connections} were
  * checked (counting the checks that said something about the provider: it worked or failed temporarily;
  * connections whose credentials were refused do not dilute an outage). Then every dashboard shows one banner, and that provider's notifications wait until it ends, so
  * that an Evotor outage is not a thousand e-mails. Counted at most every {@link #FRESH_FOR} per instance
@@ -34,6 +34,13 @@ public class ProviderOutages {
     private static final Logger LOG = Logger.getLogger(ProviderOutages.class.getName());
 
     static final Duration FRESH_FOR = Duration.ofSeconds(10);
+
+    /**
+     * Each connection is checked once per interval, and its result is written a little after the interval has
+     * passed (the call, the writer's batch). A window of exactly one interval then sometimes holds none of a
+     * connection's checks, and an outage would seem over for {@link #FRESH_FOR}: long enough for its mails to go.
+     */
+    private static final int COUNTED_INTERVALS = 2;
 
     @Inject
     Services services;
@@ -69,7 +76,7 @@ public class ProviderOutages {
         Config config = ConfigProvider.getConfig();
         double share = config.getOptionalValue("notify.provider-outage-share", Double.class).orElse(0.5);
         long least = config.getOptionalValue("notify.provider-outage-min-connections", Long.class).orElse(20L);
-        OffsetDateTime since = DatabaseTime.now(em).minus(HealthCheckSettings.current().interval());
+        OffsetDateTime since = countedSince(DatabaseTime.now(em), HealthCheckSettings.current().interval());
         Map<ServiceType, RecentChecks> checks = services.types().stream()
                 .collect(Collectors.toMap(service -> service, service -> health.recentChecks(service, since)));
         List<ServiceType> down = services.types().stream()
@@ -80,6 +87,10 @@ public class ProviderOutages {
         }
         counted = new Counted(Instant.now(), down);
         return counted;
+    }
+
+    static OffsetDateTime countedSince(OffsetDateTime now, Duration interval) {
+        return now.minus(interval.multipliedBy(COUNTED_INTERVALS));
     }
 
     static boolean isOutage(RecentChecks checks, double share, long least) {
