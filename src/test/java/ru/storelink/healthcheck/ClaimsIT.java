@@ -304,7 +304,8 @@ class ClaimsIT {
         List<Future<Boolean>> fineWritten = new ArrayList<>();
         Future<Boolean> brokenWritten;
         // The writer waits for the first result's row lock while the others queue up: they are written together.
-        // (Within H2's lock timeout of 2 s.)
+        // (Within H2's lock timeout of 2 s.) An empty queue alone would not say that the writer holds the first
+        // result: it may not have been queued yet, and then joins the others' transaction.
         try (Connection lock = dataSource.getConnection()) {
             lock.setAutoCommit(false);
             try (PreparedStatement select = lock.prepareStatement("SELECT id FROM evotor_connection WHERE id = ? FOR UPDATE")) {
@@ -312,7 +313,7 @@ class ClaimsIT {
                 select.executeQuery().close();
             }
             firstWritten = checkers.submit(() -> results.write(rejected(first)));
-            Waiting.upTo(Duration.ofSeconds(10), Duration.ofMillis(5), () -> results.waiting() == 0);
+            Waiting.upTo(Duration.ofSeconds(10), Duration.ofMillis(5), () -> results.writing() == 1 && results.waiting() == 0);
             for (ClaimedCheck check : fine) {
                 fineWritten.add(checkers.submit(() -> results.write(rejected(check))));
             }

@@ -37,7 +37,8 @@ import ru.storelink.healthcheck.control.Sweeper;
  * tick itself returns at once; the sweep runs on its own thread. Also publishes, per provider, the number of
  * due connections ({@code health_checks_due}) and how long the longest-due one has waited
  * ({@code health_check_lag_seconds}), read before and after each sweep, and how many results wait for their
- * transaction ({@code health_check_results_waiting}).
+ * transaction ({@code health_check_results_waiting}) and are in the one being written
+ * ({@code health_check_results_writing}).
  */
 @Singleton
 @Startup
@@ -77,6 +78,7 @@ public class HealthCheckTimer {
             metrics.gauge("health_check_lag_seconds", sweeper, s -> s.lagSeconds(service), new Tag("provider", service.key()));
         }
         metrics.gauge("health_check_results_waiting", results, CheckResults::waiting);
+        metrics.gauge("health_check_results_writing", results, CheckResults::writing);
         LOG.info(() -> "Health checks every " + ConfigProvider.getConfig()
                 .getOptionalValue("health-check.interval-seconds", Long.class).orElse(600L) + " s per connection");
     }

@@ -92,6 +92,7 @@ public class CheckResults {
 
     private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
     private volatile Thread writer;
+    private volatile int writing;
     private volatile boolean stopping;
 
     /**
@@ -125,6 +126,11 @@ public class CheckResults {
     /** Results waiting for the writer (the gauge {@code health_check_results_waiting}). */
     public int waiting() {
         return queue.size();
+    }
+
+    /** Results in the transaction being written now (the gauge {@code health_check_results_writing}). */
+    public int writing() {
+        return writing;
     }
 
     /**
@@ -333,6 +339,7 @@ public class CheckResults {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MOST_PER_TRANSACTION - 1);
+                writing = batch.size();
                 write(batch);
             } catch (InterruptedException e) {
                 break;
@@ -341,6 +348,7 @@ public class CheckResults {
                 LOG.log(Level.SEVERE, "The check result writer failed unexpectedly", e);
                 batch.forEach(waiting -> waiting.written().completeExceptionally(e));
             } finally {
+                writing = 0;
                 batch.clear();
             }
         }
