@@ -11,14 +11,6 @@ public record StripView(List<Segment> segments, String availability) implements 
 
     /** One day: its colour class and what happened, for the title and for screen readers. */
     public record Segment(String styleClass, String label) implements Serializable {
-
-        public String getStyleClass() {
-            return styleClass;
-        }
-
-        public String getLabel() {
-            return label;
-        }
     }
 
     static StripView of(Strip strip) {
@@ -26,13 +18,5 @@ public record StripView(List<Segment> segments, String availability) implements 
         return new StripView(days.stream()
                 .map(day -> new Segment(day.shade().styleClass(), HistoryWords.day(day, day == days.get(days.size() - 1))))
                 .toList(), HistoryWords.availability(strip.availability()));
-    }
-
-    public List<Segment> getSegments() {
-        return segments;
-    }
-
-    public String getAvailability() {
-        return availability;
     }
 }
