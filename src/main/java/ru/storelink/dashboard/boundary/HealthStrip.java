@@ -5,15 +5,16 @@ import jakarta.faces.component.UIComponentBase;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.context.ResponseWriter;
 import java.io.IOException;
+import ru.storelink.texts.Texts;
 
 /**
- * {@code <sl:healthStrip strip="…" elementId="strip-evotor" label="…"/>}: the 30-day strip, a coloured segment
+ * {@code <sl:healthStrip strip="…" elementId="strip-evotor"/>}: the 30-day strip, a coloured segment
  * per day, each with its words as the title (for the pointer) and as hidden text (for screen readers), so it
  * reads without colour too; the availability beside it.
  *
  * <p>A component writing its own markup rather than a {@code ui:repeat} over the days: the repeat evaluated
  * three expressions per day, 180 on a dashboard of two cards, and was a third of the page's render time
- * (benchmark's flight recording). The markup is the same; the writer escapes every text and attribute.
+ * (a flight recording of the page under wrk). The markup is the same; the writer escapes every text and attribute.
  * {@code elementId} is the element's id as written, without the enclosing naming containers' prefixes.
  */
 @FacesComponent(createTag = true, tagName = "healthStrip", namespace = HealthStrip.NAMESPACE)
@@ -27,11 +28,6 @@ public class HealthStrip extends UIComponentBase {
     }
 
     @Override
-    public boolean getRendersChildren() {
-        return true;
-    }
-
-    @Override
     public void encodeBegin(FacesContext context) throws IOException {
         StripView strip = (StripView) getAttributes().get("strip");
         String elementId = (String) getAttributes().get("elementId");
@@ -41,7 +37,7 @@ public class HealthStrip extends UIComponentBase {
         out.writeAttribute("class", "health-strip", null);
         out.startElement("ol", null);
         out.writeAttribute("class", "strip-days", null);
-        out.writeAttribute("aria-label", getAttributes().get("label"), null);
+        out.writeAttribute("aria-label", Texts.render("history.strip.label"), null);
         for (StripView.Segment segment : strip.segments()) {
             out.startElement("li", null);
             out.writeAttribute("class", "strip-day " + segment.styleClass(), null);
