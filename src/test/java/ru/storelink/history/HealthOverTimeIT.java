@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -32,6 +33,7 @@ import ru.storelink.evotor.control.EvotorMessages;
 import ru.storelink.healthcheck.control.TransitionRetention;
 import ru.storelink.history.control.DayRollups;
 import ru.storelink.history.control.HealthHistory;
+import ru.storelink.history.control.HealthHistory.Tracked;
 import ru.storelink.history.control.Strip;
 import ru.storelink.testsupport.TestData;
 import ru.storelink.testsupport.TestServer;
@@ -96,6 +98,39 @@ class HealthOverTimeIT {
         assertThat(live.days().get(29).reconnectSeconds()).as("still waiting for a reconnect today").isPositive();
         assertThat(rows("SELECT COUNT(*) FROM connection_day WHERE service = 'evotor' AND connection_id = ? AND working_seconds IS NOT NULL",
                 owner.connection())).as("the days with events, summed up").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void theStripsOfADashboardAreReadTogetherAndEachKeepsItsOwnHistory() throws Exception {
+        Owner outage = ownerWithEvotor("strips-outage");
+        Owner reconnect = ownerWithEvotor("strips-reconnect");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (Owner owner : List.of(outage, reconnect)) {
+            execute("UPDATE connection_transition SET occurred_at = ? WHERE service = 'evotor' AND connection_id = ?", now.minusDays(12), owner.connection());
+        }
+        transition(outage, "WORKING", "SERVICE_UNAVAILABLE", now.minusDays(3));
+        transition(outage, "SERVICE_UNAVAILABLE", "WORKING", now.minusDays(3).plusMinutes(30));
+        transition(reconnect, "WORKING", "NEEDS_RECONNECT", now.minusDays(2));
+        Tracked first = new Tracked(EVOTOR, outage.connection());
+        Tracked second = new Tracked(EVOTOR, reconnect.connection());
+        Tracked never = new Tracked(new ServiceType("vk", "bi-people"), outage.connection() + 1_000_000);
+        execute("UPDATE history_rollup SET rolled_through = NULL");
+        List<Tracked> dashboard = List.of(first, second, never);
+
+        Map<Tracked, Strip> live = history.strips(dashboard, now.toInstant());
+        while (rollups.rollUpClosedDays(Duration.ofDays(400)) > 0) {
+            // until every closed day is rolled up: then the state as today began is read as well
+        }
+        Map<Tracked, Strip> rolledUp = history.strips(dashboard, now.toInstant());
+
+        assertThat(rolledUp).as("the roll-up changes nothing").isEqualTo(live).containsOnlyKeys(first, second, never);
+        assertThat(rolledUp.get(first)).isEqualTo(history.strip(EVOTOR, outage.connection(), now.toInstant()));
+        assertThat(rolledUp.get(second)).isEqualTo(history.strip(EVOTOR, reconnect.connection(), now.toInstant()));
+        assertThat(live.get(first).days().get(26).unavailableSeconds()).as("the outage, three days ago").isBetween(1L, 1800L);
+        assertThat(live.get(first).days().get(29).reconnectSeconds()).as("not the other connection's reconnect").isZero();
+        assertThat(live.get(second).days().get(29).reconnectSeconds()).as("still waiting for a reconnect today").isPositive();
+        assertThat(live.get(second).days().get(26).unavailableSeconds()).as("not the other connection's outage").isZero();
+        assertThat(live.get(never).availability()).as("a connection without a history").isEmpty();
     }
 
     @Test

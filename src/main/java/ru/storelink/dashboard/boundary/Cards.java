@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import ru.storelink.connections.control.CheckTimes;
 import ru.storelink.connections.control.ConnectableService;
 import ru.storelink.connections.control.ProviderConfiguration;
@@ -13,10 +14,12 @@ import ru.storelink.connections.entity.ServiceType;
 import ru.storelink.healthcheck.control.HealthStore;
 import ru.storelink.healthcheck.control.HealthStore.Watched;
 import ru.storelink.history.control.HealthHistory;
+import ru.storelink.history.control.HealthHistory.Tracked;
+import ru.storelink.history.control.Strip;
 
 /**
  * An account's cards, for the page and for its refresh: one query per service (the connection joined with its
- * health), and for the page the strip's few more.
+ * health), and for the page the strips of all cards together ({@link HealthHistory#strips}).
  */
 @ApplicationScoped
 public class Cards {
@@ -45,8 +48,12 @@ public class Cards {
 
     /** The same cards with their 30-day strips, for the page itself. */
     public List<ConnectionCard> withHistory(List<ConnectionCard> cards) {
-        Instant now = Instant.now();
-        return cards.stream().map(card -> card.withStrip(StripView.of(history.strip(card.type(), card.connectionId(), now)))).toList();
+        Map<Tracked, Strip> strips = history.strips(cards.stream().map(Cards::tracked).toList(), Instant.now());
+        return cards.stream().map(card -> card.withStrip(StripView.of(strips.get(tracked(card))))).toList();
+    }
+
+    private static Tracked tracked(ConnectionCard card) {
+        return new Tracked(card.type(), card.connectionId());
     }
 
     private ConnectionCard card(ConnectableService service, Watched found) {
