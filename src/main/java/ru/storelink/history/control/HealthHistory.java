@@ -27,8 +27,8 @@ import ru.storelink.database.DatabaseMigration;
  * Reads connections' health over time for the pages. The strips of a page cost three queries on one pooled
  * connection whatever the connections went through and however many cards it has: how far the days are
  * rolled up, the roll-up rows of the window (at most 30 per connection), and the state at two moments with the
- * transitions since the last roll-up (today's, and yesterday's for the first minutes of a day). Each query was
- * once per card, on a connection of its own: the dashboard's round trips to the database went from 14 to 8.
+ * transitions since the last roll-up (today's, and yesterday's for the first minutes of a day). Round trips
+ * are most of a page's database cost: each borrowed connection is also checked for validity first.
  */
 @ApplicationScoped
 public class HealthHistory {
