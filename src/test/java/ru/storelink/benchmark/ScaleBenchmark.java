@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -230,7 +230,7 @@ class ScaleBenchmark {
             all.execute("VACUUM ANALYZE connection_health");
         }
         WebClient owner = owner(server);
-        HeapPeak heap = HeapPeak.start(server.baseUrl());
+        Peaks gauges = Peaks.start(server.baseUrl());
         Thread.sleep(SPREAD_AHEAD.plusSeconds(15).toMillis()); // warm-up: the first sweeps, the JIT
 
         // The checker alone.
@@ -269,10 +269,14 @@ class ScaleBenchmark {
         Wrk.Result poll = Wrk.run(base.resolve("/connections/status"), Duration.ofSeconds(15), 2, 16, refresh, scratch);
         Wrk.Result page = Wrk.run(base.resolve("/connections"), Duration.ofSeconds(15), 2, 16, Map.of("Cookie", cookies), scratch);
         double rateWithPages = (countCheckedSince(from) - checksBeforePages) / (Duration.between(pagesFrom, Instant.now()).toMillis() / 1000.0);
-        long heapPeak = heap.stop();
+        Map<String, Double> peaks = gauges.stop();
+        long heapPeak = Math.round(peaks.getOrDefault(Peaks.HEAP, 0.0));
+        double lagPeak = peaks.getOrDefault(Peaks.LAG, 0.0);
         stop(server);
 
         report.line("- heap used, peak of the samples every 2 s (of -Xmx512m): %d MiB", heapPeak >> 20);
+        report.line("- the longest-due connection's wait (`health_check_lag_seconds`), peak of the same samples, the pages' load included: %.1f s"
+                + " — the checker keeps up when it stays within a few seconds", lagPeak);
         report.line("- wrk -t2 -c16 for 15 s each, one after the other, after %d s of the same unmeasured on each, while the checker went on (%.0f checks/s meanwhile):",
                 PAGE_WARM_UP.toSeconds(), rateWithPages);
         report.line("  - `/health/live`: %.0f requests/s, p50 %.1f ms, p95 %.1f ms", live.requestsPerSecond(), live.p50Ms(), live.p95Ms());
@@ -283,6 +287,7 @@ class ScaleBenchmark {
         report.put("checks_per_second", rate);
         report.put("load_window_spread_pct", spread);
         report.put("heap_peak_mib", heapPeak >> 20);
+        report.put("lag_peak_seconds", lagPeak);
         report.put("health_live_rps", live.requestsPerSecond());
         report.put("poll_rps", poll.requestsPerSecond());
         report.put("poll_p95_ms", poll.p95Ms());
@@ -530,29 +535,35 @@ class ScaleBenchmark {
         }
     }
 
-    /** Samples the server's heap in use from its {@code /metrics}, as monitoring would. */
-    private record HeapPeak(AtomicBoolean running, AtomicLong peak) {
+    /** Samples gauges of the server's {@code /metrics} every 2 s, as monitoring would, and keeps each one's peak. */
+    private record Peaks(AtomicBoolean running, Map<String, Double> peaks) {
 
-        static HeapPeak start(URI base) {
-            HeapPeak sampler = new HeapPeak(new AtomicBoolean(true), new AtomicLong());
+        static final String HEAP = "memory_usedHeap_bytes";
+        /** How long the longest-due connection had waited (the larger of the two providers'). */
+        static final String LAG = "health_check_lag_seconds";
+
+        static Peaks start(URI base) {
+            Peaks sampler = new Peaks(new AtomicBoolean(true), new ConcurrentHashMap<>());
             Thread thread = new Thread(() -> {
                 while (sampler.running.get()) {
-                    sampler.peak.accumulateAndGet(Metrics.largest(base, "memory_usedHeap_bytes"), Math::max);
+                    for (String gauge : List.of(HEAP, LAG)) {
+                        sampler.peaks.merge(gauge, Metrics.largestValue(base, gauge), Math::max);
+                    }
                     try {
                         Thread.sleep(2_000);
                     } catch (InterruptedException e) {
                         return;
                     }
                 }
-            }, "heap-sampler");
+            }, "gauge-sampler");
             thread.setDaemon(true);
             thread.start();
             return sampler;
         }
 
-        long stop() {
+        Map<String, Double> stop() {
             running.set(false);
-            return peak.get();
+            return Map.copyOf(peaks);
         }
     }
 

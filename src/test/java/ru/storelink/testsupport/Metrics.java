@@ -26,7 +26,12 @@ public final class Metrics {
 
     /** The largest of the series named {@code name}: a gauge that more than one scope publishes. */
     public static long largest(URI base, String name) {
-        return Math.round(series(base, name).stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        return Math.round(largestValue(base, name));
+    }
+
+    /** As {@link #largest}, unrounded (a gauge of seconds). */
+    public static double largestValue(URI base, String name) {
+        return series(base, name).stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 
     private static java.util.List<Double> series(URI base, String name) {
