@@ -546,9 +546,7 @@ class ScaleBenchmark {
             Peaks sampler = new Peaks(new AtomicBoolean(true), new ConcurrentHashMap<>());
             Thread thread = new Thread(() -> {
                 while (sampler.running.get()) {
-                    for (String gauge : List.of(HEAP, LAG)) {
-                        sampler.peaks.merge(gauge, Metrics.largestValue(base, gauge), Math::max);
-                    }
+                    Metrics.largest(base, List.of(HEAP, LAG)).forEach((gauge, value) -> sampler.peaks.merge(gauge, value, Math::max));
                     try {
                         Thread.sleep(2_000);
                     } catch (InterruptedException e) {

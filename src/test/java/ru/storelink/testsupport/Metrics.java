@@ -26,18 +26,24 @@ public final class Metrics {
 
     /** The largest of the series named {@code name}: a gauge that more than one scope publishes. */
     public static long largest(URI base, String name) {
-        return Math.round(largestValue(base, name));
+        return Math.round(series(base, name).stream().mapToDouble(Double::doubleValue).max().orElse(0));
     }
 
-    /** As {@link #largest}, unrounded (a gauge of seconds). */
-    public static double largestValue(URI base, String name) {
-        return series(base, name).stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    /** As {@link #largest}, unrounded (gauges of seconds), for several gauges from one scrape. */
+    public static java.util.Map<String, Double> largest(URI base, java.util.List<String> names) {
+        String text = scrape(base);
+        java.util.Map<String, Double> largest = new java.util.HashMap<>();
+        names.forEach(name -> largest.put(name, series(text, name).stream().mapToDouble(Double::doubleValue).max().orElse(0)));
+        return largest;
     }
 
     private static java.util.List<Double> series(URI base, String name) {
-        String text;
+        return series(scrape(base), name);
+    }
+
+    private static String scrape(URI base) {
         try {
-            text = HTTP.send(HttpRequest.newBuilder(base.resolve("/metrics")).timeout(Duration.ofSeconds(10)).GET().build(),
+            return HTTP.send(HttpRequest.newBuilder(base.resolve("/metrics")).timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -45,6 +51,9 @@ public final class Metrics {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static java.util.List<Double> series(String text, String name) {
         Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})?\\s+(\\S+)").matcher(text);
         java.util.List<Double> values = new java.util.ArrayList<>();
         while (line.find()) {

@@ -170,13 +170,14 @@ public class HealthHistory {
             sql.append(" UNION ALL ").append(from.formatted(LIVE)).append(" AND occurred_at >= ?)");
         }
         sql.append(" ORDER BY n, part, occurred_at, id");
-        Instant live = liveFrom == null ? start : liveFrom;
+        // Each connection's branches' bounds, in the branches' order.
+        List<Instant> bounds = liveFrom == null ? List.of(start, start) : List.of(start, liveFrom, liveFrom);
         List<ConnectionStatus[]> states = new ArrayList<>();
         List<List<Transition>> since = new ArrayList<>();
         try (PreparedStatement select = db.prepareStatement(sql.toString())) {
             int parameter = 1;
             for (Tracked connection : connections) {
-                for (Instant at : liveFrom == null ? List.of(start, live) : List.of(start, liveFrom, live)) {
+                for (Instant at : bounds) {
                     select.setString(parameter++, connection.service().key());
                     select.setLong(parameter++, connection.connectionId());
                     select.setObject(parameter++, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
