@@ -1,6 +1,7 @@
 package ru.storelink.dashboard.boundary;
 
 import jakarta.faces.component.FacesComponent;
+import jakarta.faces.component.UIComponent;
 import jakarta.faces.component.UIComponentBase;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.context.ResponseWriter;
@@ -29,10 +30,12 @@ public class HealthStrip extends UIComponentBase {
 
     @Override
     public void encodeBegin(FacesContext context) throws IOException {
-        StripView strip = (StripView) getAttributes().get("strip");
-        String elementId = (String) getAttributes().get("elementId");
-        ResponseWriter out = context.getResponseWriter();
-        out.startElement("div", this);
+        write(context.getResponseWriter(), this, (StripView) getAttributes().get("strip"), (String) getAttributes().get("elementId"));
+    }
+
+    /** Writes {@code strip} as {@code <div id="elementId" class="health-strip">}; also the dashboard's cards ({@link DashboardCard}). */
+    static void write(ResponseWriter out, UIComponent component, StripView strip, String elementId) throws IOException {
+        out.startElement("div", component);
         out.writeAttribute("id", elementId, null);
         out.writeAttribute("class", "health-strip", null);
         out.startElement("ol", null);
