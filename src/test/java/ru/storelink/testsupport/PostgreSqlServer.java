@@ -44,6 +44,11 @@ public final class PostgreSqlServer {
         psql("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
 
+    /** Writes every dirty buffer now, so that a measurement that follows a bulk write does not share the machine with it. */
+    public void checkpoint() throws IOException, InterruptedException {
+        psql("CHECKPOINT");
+    }
+
     public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:5432/" + database;
     }
