@@ -1,6 +1,9 @@
 package ru.storelink.connections.control;
 
-import jakarta.enterprise.context.SessionScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,28 +11,48 @@ import java.util.List;
 /**
  * Messages for the owner's next page, after a redirect (the OAuth callbacks and deletions end with a 303
  * to /connections). Shown once.
+ *
+ * <p>A plain session attribute, an immutable list set anew on every change (so the replicated session carries
+ * it), and there only while a message waits, rather than a {@code @SessionScoped} bean: Payara reads the whole
+ * session back from its data grid on every request, and the bean, created by every dashboard's look for
+ * messages and nearly always empty, was a quarter of an owner's session (Weld's wrapper, about 1.3 KB). Two
+ * requests of one session that add at the same instant may keep one of the two messages; both say what the
+ * cards show anyway.
  */
-@SessionScoped
-public class Notices implements Serializable {
+@RequestScoped
+public class Notices {
 
-    private static final long serialVersionUID = 1L;
+    static final String ATTRIBUTE = "ru.storelink.connections.notices";
 
     public record Notice(boolean error, String text) implements Serializable {
     }
 
-    private final List<Notice> notices = new ArrayList<>();
+    @Inject
+    HttpServletRequest request;
 
-    public synchronized void success(String text) {
-        notices.add(new Notice(false, text));
+    public void success(String text) {
+        add(new Notice(false, text));
     }
 
-    public synchronized void error(String text) {
-        notices.add(new Notice(true, text));
+    public void error(String text) {
+        add(new Notice(true, text));
     }
 
-    public synchronized List<Notice> drain() {
-        List<Notice> shown = List.copyOf(notices);
-        notices.clear();
-        return shown;
+    public List<Notice> drain() {
+        HttpSession session = request.getSession(false);
+        if (session == null || !(session.getAttribute(ATTRIBUTE) instanceof List<?> waiting)) {
+            return List.of();
+        }
+        session.removeAttribute(ATTRIBUTE);
+        return waiting.stream().map(Notice.class::cast).toList();
+    }
+
+    private void add(Notice notice) {
+        HttpSession session = request.getSession();
+        List<Notice> waiting = new ArrayList<>(session.getAttribute(ATTRIBUTE) instanceof List<?> earlier
+                ? earlier.stream().map(Notice.class::cast).toList()
+                : List.of());
+        waiting.add(notice);
+        session.setAttribute(ATTRIBUTE, List.copyOf(waiting));
     }
 }
