@@ -40,19 +40,21 @@ public class Notices {
 
     public List<Notice> drain() {
         HttpSession session = request.getSession(false);
-        if (session == null || !(session.getAttribute(ATTRIBUTE) instanceof List<?> waiting)) {
-            return List.of();
+        List<Notice> shown = session == null ? List.of() : waiting(session);
+        if (!shown.isEmpty()) {
+            session.removeAttribute(ATTRIBUTE);
         }
-        session.removeAttribute(ATTRIBUTE);
-        return waiting.stream().map(Notice.class::cast).toList();
+        return shown;
     }
 
     private void add(Notice notice) {
         HttpSession session = request.getSession();
-        List<Notice> waiting = new ArrayList<>(session.getAttribute(ATTRIBUTE) instanceof List<?> earlier
-                ? earlier.stream().map(Notice.class::cast).toList()
-                : List.of());
-        waiting.add(notice);
-        session.setAttribute(ATTRIBUTE, List.copyOf(waiting));
+        List<Notice> more = new ArrayList<>(waiting(session));
+        more.add(notice);
+        session.setAttribute(ATTRIBUTE, List.copyOf(more));
+    }
+
+    private static List<Notice> waiting(HttpSession session) {
+        return session.getAttribute(ATTRIBUTE) instanceof List<?> kept ? kept.stream().map(Notice.class::cast).toList() : List.of();
     }
 }
