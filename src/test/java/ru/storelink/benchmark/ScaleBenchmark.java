@@ -360,15 +360,13 @@ class ScaleBenchmark {
                     PreparedStatement explain = db.prepareStatement("EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) " + claim)) {
                 // In the database first: the round trip's rounds then find its buffers and plan cache as warm.
                 inDatabase = ClaimTimes.of(() -> {
-                    ClaimPlan measured = ClaimPlan.read(explain, INTERVAL);
+                    OneClaim measured = OneClaim.explained(explain, INTERVAL);
                     db.rollback();
                     return measured;
                 });
                 roundTrip = ClaimTimes.of(() -> {
                     long start = System.nanoTime();
-                    OffsetDateTime now = OffsetDateTime.now();
-                    select.setObject(1, now.minus(INTERVAL));
-                    select.setObject(2, now);
+                    OneClaim.bindDue(select, INTERVAL);
                     int claimed = 0;
                     try (ResultSet result = select.executeQuery()) {
                         while (result.next()) {
@@ -377,7 +375,7 @@ class ScaleBenchmark {
                     }
                     db.rollback();
                     assertThat(claimed).isEqualTo(50);
-                    return new ClaimPlan(System.nanoTime() - start, 0, "");
+                    return OneClaim.timedByClient(System.nanoTime() - start);
                 });
                 plan = inDatabase.plan();
             }
@@ -391,16 +389,28 @@ class ScaleBenchmark {
         }
     }
 
-    /** One claim as PostgreSQL reports it: its planning + execution time, the buffers it touched, its plan. */
-    private record ClaimPlan(long nanos, long buffers, String text) {
+    /**
+     * One timed claim: as PostgreSQL reports it (its planning + execution time, the buffers it touched, its plan),
+     * or as the client timed its round trip (no buffers, no plan).
+     */
+    private record OneClaim(long nanos, long buffers, String plan) {
 
         private static final Pattern TIME = Pattern.compile("(Planning|Execution) Time: ([0-9.]+) ms");
         private static final Pattern BUFFERS = Pattern.compile("Buffers: shared(?: hit=(\\d+))?(?: read=(\\d+))?");
 
-        static ClaimPlan read(PreparedStatement explain, Duration interval) throws SQLException {
+        /** The claim's parameters: due an interval ago, its lease over by now. */
+        static void bindDue(PreparedStatement claim, Duration interval) throws SQLException {
             OffsetDateTime now = OffsetDateTime.now();
-            explain.setObject(1, now.minus(interval));
-            explain.setObject(2, now);
+            claim.setObject(1, now.minus(interval));
+            claim.setObject(2, now);
+        }
+
+        static OneClaim timedByClient(long nanos) {
+            return new OneClaim(nanos, 0, "");
+        }
+
+        static OneClaim explained(PreparedStatement explain, Duration interval) throws SQLException {
+            bindDue(explain, interval);
             StringBuilder text = new StringBuilder();
             double ms = 0;
             long buffers = -1;
@@ -419,7 +429,7 @@ class ScaleBenchmark {
                 }
             }
             assertThat(text).as("the claim's 50 rows").contains("rows=50 loops=1");
-            return new ClaimPlan(Math.round(ms * 1e6), buffers, text.toString());
+            return new OneClaim(Math.round(ms * 1e6), buffers, text.toString());
         }
 
         private static long count(String digits) {
@@ -435,13 +445,13 @@ class ScaleBenchmark {
         static final int WARM_UP = 100;
 
         interface Round {
-            ClaimPlan run() throws Exception;
+            OneClaim run() throws Exception;
         }
 
         static ClaimTimes of(Round round) throws Exception {
             long[] each = new long[ROUNDS];
             long buffers = 0;
-            ClaimPlan last = null;
+            OneClaim last = null;
             for (int i = -WARM_UP; i < ROUNDS; i++) {
                 last = round.run();
                 if (i >= 0) {
@@ -450,7 +460,7 @@ class ScaleBenchmark {
                 }
             }
             Arrays.sort(each);
-            return new ClaimTimes(each, (double) buffers / ROUNDS, last.text());
+            return new ClaimTimes(each, (double) buffers / ROUNDS, last.plan());
         }
 
         double meanMs() {
