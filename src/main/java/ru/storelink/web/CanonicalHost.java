@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import javax.security.auth.Subject;
 import javax.security.auth.callback.CallbackHandler;
@@ -31,7 +32,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * redirects to {@code /login} on the wrong host — the owner would get a session there. So this step sits in
  * front of the form login in the same place the container calls it: it wraps the Jakarta Authentication
  * provider that Jakarta Security registered for this application (standard API, Jakarta Authentication 3.0)
- * and answers the redirect itself, or hands the request on unchanged.
+ * and answers the redirect itself, or hands the request on unchanged — except on the few public paths that
+ * authenticate by their own credential ({@link #OWN_AUTHENTICATION}), where it lets the request through as
+ * anonymous, as the form login would have, without asking it.
  *
  * <p>{@code app.canonical-redirect} (default true) is read at every request, so a dynamic config source can
  * switch it. Switch it off only for an instance that is deliberately reached under another address: the
@@ -42,6 +45,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class CanonicalHost implements ServletContextListener {
 
     static final String SWITCH = "app.canonical-redirect";
+    /**
+     * Public paths that carry their own credential and never the session: the dashboard's refresh
+     * ({@code DashboardEndpoints}, its pass in {@code Authorization}). The form login has nothing to decide
+     * there, and asking it costs: Jakarta Security looks the login mechanism up through JNDI on every request
+     * (a failing name and its exception included), 8 % of a refresh's CPU in a profile.
+     */
+    static final Set<String> OWN_AUTHENTICATION = Set.of("/connections/status");
+    private static final String PASSED_BY = CanonicalHost.class.getName() + ".passedBy";
     private static final String LAYER = "HttpServlet";
     private static final Logger LOG = Logger.getLogger(CanonicalHost.class.getName());
 
@@ -136,6 +147,10 @@ public class CanonicalHost implements ServletContextListener {
         }
     }
 
+    static boolean ownAuthentication(HttpServletRequest request) {
+        return OWN_AUTHENTICATION.contains(request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
     private record Context(ServerAuthContext formLogin, Provider provider) implements ServerAuthContext {
 
         @Override
@@ -158,11 +173,19 @@ public class CanonicalHost implements ServletContextListener {
                     return AuthStatus.SEND_CONTINUE;
                 }
             }
+            if (message.getRequestMessage() instanceof HttpServletRequest request && ownAuthentication(request)) {
+                message.getMap().put(PASSED_BY, Boolean.TRUE);
+                // What the form login answers for a public resource (doNothing): go on, nobody signed in.
+                return AuthStatus.SUCCESS;
+            }
             return formLogin.validateRequest(message, client, service);
         }
 
         @Override
         public AuthStatus secureResponse(MessageInfo message, Subject service) throws AuthException {
+            if (Boolean.TRUE.equals(message.getMap().get(PASSED_BY))) {
+                return AuthStatus.SEND_SUCCESS;
+            }
             return formLogin.secureResponse(message, service);
         }
 
